@@ -1,0 +1,25 @@
+package nl.weerbaar.registry.web;
+
+import java.util.Set;
+
+import nl.weerbaar.security.PathAuthorizations;
+import nl.weerbaar.web.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Who reaches the registry's pages and API, and its place in the navigation. */
+@Configuration(proxyBeanMethods = false)
+class RegistryWebConfiguration {
+
+	@Bean
+	PathAuthorizations registryPaths() {
+		// reference data: every signed-in person may read it
+		return paths -> paths.requestMatchers("/bodies", "/bodies/**", "/api/v1/bodies", "/api/v1/bodies/**")
+			.authenticated();
+	}
+
+	@Bean
+	NavigationItem bodiesNavigation() {
+		return new NavigationItem("/bodies", "nav.bodies", "nav.bodies.description", 80, Set.of());
+	}
+}

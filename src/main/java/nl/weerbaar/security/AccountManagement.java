@@ -1,0 +1,181 @@
+package nl.weerbaar.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import nl.weerbaar.security.AccountEvents.AccountCreated;
+import nl.weerbaar.security.AccountEvents.AccountEnabledChanged;
+import nl.weerbaar.security.AccountEvents.AccountRolesChanged;
+import nl.weerbaar.security.AccountEvents.PasswordChanged;
+import nl.weerbaar.security.internal.Account;
+import nl.weerbaar.security.internal.Accounts;
+import nl.weerbaar.security.internal.PasswordPolicy;
+import nl.weerbaar.security.internal.SessionControl;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating accounts, setting their roles, and changing passwords. */
+@Service
+@Transactional
+public class AccountManagement {
+
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+	private final Accounts accounts;
+	private final PasswordEncoder passwordEncoder;
+	private final SessionControl sessions;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, SessionControl sessions,
+			ApplicationEventPublisher events, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.sessions = sessions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What an administrator sees of an account. */
+	public record AccountSummary(AccountId id, String username, String displayName, Set<Role> roles, boolean enabled,
+			boolean mustChangePassword, Instant createdAt) {
+
+		static AccountSummary of(Account account) {
+			return new AccountSummary(account.id(), account.username(), account.displayName(), account.roles(),
+					account.enabled(), account.mustChangePassword(), account.createdAt());
+		}
+	}
+
+	/** A new account and the one-time password to hand over; it is shown once and must be replaced at sign-in. */
+	public record CreatedAccount(AccountSummary account, String initialPassword) {
+	}
+
+	/** A request was refused for a reason the person can fix; {@code messageKey} explains it in their language. */
+	public static class AccountRefused extends RuntimeException {
+
+		private final String field;
+		private final String messageKey;
+
+		public AccountRefused(String field, String messageKey) {
+			super(messageKey);
+			this.field = field;
+			this.messageKey = messageKey;
+		}
+
+		public String field() {
+			return field;
+		}
+
+		public String messageKey() {
+			return messageKey;
+		}
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public CreatedAccount create(String username, String displayName, Set<Role> roles, AccountId by) {
+		if (roles == null || roles.isEmpty()) {
+			throw new AccountRefused("roles", "account.roles.required");
+		}
+		String normalized = normalizeUsername(username);
+		if (!USERNAME.matcher(normalized).matches()) {
+			throw new AccountRefused("username", "account.username.invalid");
+		}
+		checkDisplayName(displayName);
+		if (accounts.existsByUsername(normalized)) {
+			throw new AccountRefused("username", "account.username.taken");
+		}
+		String password = PasswordPolicy.generate();
+		Account account = Account.create(normalized, displayName.strip(), roles, passwordEncoder.encode(password), true,
+				clock.instant());
+		try {
+			accounts.save(account);
+		}
+		catch (DuplicateKeyException raceWithAnotherAdmin) {
+			throw new AccountRefused("username", "account.username.taken");
+		}
+		events.publishEvent(new AccountCreated(account.id(), account.roles(), by));
+		return new CreatedAccount(AccountSummary.of(account), password);
+	}
+
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public Page<AccountSummary> list(Pageable pageable) {
+		return accounts.findAllByOrderByUsername(pageable).map(AccountSummary::of);
+	}
+
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public Optional<AccountSummary> find(AccountId id) {
+		return accounts.findById(id.value()).map(AccountSummary::of);
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public AccountSummary update(AccountId id, String displayName, Set<Role> roles, boolean enabled, AccountId by) {
+		Account account = accounts.findById(id.value()).orElseThrow(() -> new AccountRefused(null, "account.notFound"));
+		if (id.equals(by) && (!enabled || !roles.contains(Role.ADMIN))) {
+			throw new AccountRefused("roles", "account.cannotLockOutSelf");
+		}
+		checkDisplayName(displayName);
+		if (roles == null || roles.isEmpty()) {
+			throw new AccountRefused("roles", "account.roles.required");
+		}
+		boolean rolesChanged = !account.roles().equals(roles);
+		boolean enabledChanged = account.enabled() != enabled;
+		account.rename(displayName.strip());
+		account.changeRoles(roles);
+		account.enable(enabled);
+		accounts.save(account);
+		if (rolesChanged) {
+			events.publishEvent(new AccountRolesChanged(id, account.roles(), by));
+		}
+		if (enabledChanged) {
+			events.publishEvent(new AccountEnabledChanged(id, enabled, by));
+		}
+		if (rolesChanged || !enabled) {
+			// a changed role or a disabled account takes effect at once, not at the next sign-in
+			sessions.endAll(account.username());
+		}
+		return AccountSummary.of(account);
+	}
+
+	/** A person changes their own password; their other sessions end. */
+	public AccountPrincipal changeOwnPassword(AccountId id, String currentPassword, String newPassword,
+			String keepSessionId) {
+		Account account = accounts.findById(id.value()).orElseThrow(() -> new AccountRefused(null, "account.notFound"));
+		if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
+			throw new AccountRefused("currentPassword", "password.currentWrong");
+		}
+		PasswordPolicy.check(newPassword, account.username())
+			.ifPresent(reason -> {
+				throw new AccountRefused("newPassword", reason);
+			});
+		if (passwordEncoder.matches(newPassword, account.passwordHash())) {
+			throw new AccountRefused("newPassword", "password.sameAsCurrent");
+		}
+		account.changePassword(passwordEncoder.encode(newPassword), true, clock.instant());
+		accounts.save(account);
+		sessions.endAllExcept(account.username(), keepSessionId);
+		events.publishEvent(new PasswordChanged(id));
+		return account.toPrincipal();
+	}
+
+	private static void checkDisplayName(String displayName) {
+		if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
+			throw new AccountRefused("displayName", "account.displayName.invalid");
+		}
+	}
+
+	static String normalizeUsername(String username) {
+		return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,135 @@
+package nl.weerbaar.security.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import nl.weerbaar.security.AccountEvents.SignInFailed;
+import nl.weerbaar.security.AccountEvents.SignedIn;
+import nl.weerbaar.security.AccountPrincipal;
+import nl.weerbaar.security.PathAuthorizations;
+import nl.weerbaar.security.internal.ThrottledAuthenticationProvider.LoginThrottledException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+/**
+ * Two filter chains: the API (401/403 as problem JSON, never a login page) and the pages (form sign-in). Both deny
+ * every path that no module declared in its {@link PathAuthorizations}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/** Argon2id with the OWASP-recommended minimum: 19 MiB memory, 2 iterations, 1 lane; 16-byte salt, 32-byte hash. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService accounts, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(passwordEncoder);
+		// account status is checked only after the password, so a disabled account answers like a wrong password,
+		// in the same time
+		passwords.setPreAuthenticationChecks(user -> {
+		});
+		passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+	}
+
+	@Bean
+	ContentSecurityPolicyFilter contentSecurityPolicyFilter() {
+		return new ContentSecurityPolicyFilter();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, List<PathAuthorizations> modules, SecurityProperties properties,
+			Clock clock) throws Exception {
+		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator", "/actuator/**")
+			.authorizeHttpRequests(paths -> {
+				paths.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+				paths.requestMatchers("/actuator", "/actuator/**").hasRole("ADMIN");
+				paths.requestMatchers("/v3/api-docs", "/v3/api-docs/**").authenticated();
+				modules.forEach(module -> module.configure(paths));
+				paths.anyRequest().denyAll();
+			})
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
+				.accessDeniedHandler(ProblemResponses.forbidden()))
+			.requestCache(cache -> cache.disable());
+		return common(http, properties, clock).build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, List<PathAuthorizations> modules, SecurityProperties properties,
+			Clock clock, AuthenticationManager authenticationManager, ApplicationEventPublisher events)
+			throws Exception {
+		http.authorizeHttpRequests(paths -> {
+			paths.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+			paths.requestMatchers("/login", "/assets/**", "/favicon.ico", "/robots.txt").permitAll();
+			paths.requestMatchers("/", "/account/**").authenticated();
+			modules.forEach(module -> module.configure(paths));
+			paths.anyRequest().denyAll();
+		})
+			.authenticationManager(authenticationManager)
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(signedIn(events))
+				.failureHandler(signInFailed(events)))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("WEERBAAR_SESSION"));
+		return common(http, properties, clock).build();
+	}
+
+	private HttpSecurity common(HttpSecurity http, SecurityProperties properties, Clock clock) throws Exception {
+		return http
+			.addFilterBefore(new SessionLifetimeFilter(properties.sessionAbsoluteTimeout(), clock),
+					SecurityContextHolderFilter.class)
+			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(headers -> headers.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+						"camera=(), microphone=(), geolocation=(), payment=(), usb=()")));
+	}
+
+	private static AuthenticationSuccessHandler signedIn(ApplicationEventPublisher events) {
+		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+		return (request, response, authentication) -> {
+			if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
+				events.publishEvent(new SignedIn(principal.id(), request.getRemoteAddr()));
+			}
+			redirect.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	private static AuthenticationFailureHandler signInFailed(ApplicationEventPublisher events) {
+		return (request, response, exception) -> {
+			boolean throttled = exception instanceof LoginThrottledException;
+			events.publishEvent(new SignInFailed(request.getRemoteAddr(), throttled));
+			response.sendRedirect(request.getContextPath() + (throttled ? "/login?throttled" : "/login?error"));
+		};
+	}
+}

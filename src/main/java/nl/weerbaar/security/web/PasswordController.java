@@ -1,0 +1,74 @@
+package nl.weerbaar.security.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import nl.weerbaar.security.AccountManagement;
+import nl.weerbaar.security.AccountManagement.AccountRefused;
+import nl.weerbaar.security.AccountPrincipal;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Everyone changes their own password here; someone given a password must do so before anything else. */
+@Controller
+@RequestMapping("/account/password")
+class PasswordController {
+
+	private final AccountManagement accounts;
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	PasswordController(AccountManagement accounts) {
+		this.accounts = accounts;
+	}
+
+	record PasswordForm(@NotBlank String currentPassword, @NotBlank String newPassword, @NotBlank String confirmation) {
+	}
+
+	@GetMapping
+	String form(Model model) {
+		model.addAttribute("form", new PasswordForm("", "", ""));
+		return "security/password";
+	}
+
+	@PostMapping
+	String change(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") PasswordForm form,
+			BindingResult errors, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (!errors.hasFieldErrors("newPassword") && !errors.hasFieldErrors("confirmation")
+				&& !form.newPassword().equals(form.confirmation())) {
+			errors.rejectValue("confirmation", "password.mismatch");
+		}
+		if (errors.hasErrors()) {
+			return "security/password";
+		}
+		try {
+			AccountPrincipal updated = accounts.changeOwnPassword(me.id(), form.currentPassword(), form.newPassword(),
+					request.getSession().getId());
+			SecurityContext context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null,
+					updated.getAuthorities()));
+			SecurityContextHolder.setContext(context);
+			contexts.saveContext(context, request, response);
+			request.changeSessionId();
+		}
+		catch (AccountRefused refused) {
+			errors.rejectValue(refused.field(), refused.messageKey());
+			return "security/password";
+		}
+		redirect.addFlashAttribute("notice", "password.changed");
+		return "redirect:/";
+	}
+}
