@@ -16,19 +16,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginThrottle {
 
-	/** An address is shared by many people behind one gateway, so it gets more free attempts than one account. */
-	private static final int ADDRESS_FACTOR = 4;
-
 	private final Cache<String, Failures> failures = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofHours(1))
 		.maximumSize(100_000)
 		.build();
 	private final int freeAttempts;
+	private final int freeAttemptsPerAddress;
+	private final Duration firstDelay;
 	private final Duration maxDelay;
 	private final Clock clock;
 
 	LoginThrottle(SecurityProperties properties, Clock clock) {
 		this.freeAttempts = properties.loginThrottle().freeAttempts();
+		this.freeAttemptsPerAddress = properties.loginThrottle().freeAttemptsPerAddress();
+		this.firstDelay = properties.loginThrottle().firstDelay();
 		this.maxDelay = properties.loginThrottle().maxDelay();
 		this.clock = clock;
 	}
@@ -43,7 +44,7 @@ public class LoginThrottle {
 	public void failed(String username, String address) {
 		Instant now = clock.instant();
 		failures.asMap().compute(userKey(username), (key, previous) -> next(previous, freeAttempts, now));
-		failures.asMap().compute(addressKey(address), (key, previous) -> next(previous, freeAttempts * ADDRESS_FACTOR, now));
+		failures.asMap().compute(addressKey(address), (key, previous) -> next(previous, freeAttemptsPerAddress, now));
 	}
 
 	public void succeeded(String username) {
@@ -55,8 +56,7 @@ public class LoginThrottle {
 		if (count <= free) {
 			return new Failures(count, Instant.MIN);
 		}
-		long seconds = 1L << Math.min(30, count - free - 1);
-		Duration delay = Duration.ofSeconds(seconds);
+		Duration delay = firstDelay.multipliedBy(1L << Math.min(20, count - free - 1));
 		return new Failures(count, now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay));
 	}
 

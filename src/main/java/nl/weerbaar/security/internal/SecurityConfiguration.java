@@ -69,11 +69,11 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, List<PathAuthorizations> modules, SecurityProperties properties,
 			Clock clock) throws Exception {
-		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator", "/actuator/**")
+		http.securityMatcher("/api/**", "/v3/api-docs*", "/v3/api-docs/**", "/actuator", "/actuator/**")
 			.authorizeHttpRequests(paths -> {
 				paths.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 				paths.requestMatchers("/actuator", "/actuator/**").hasRole("ADMIN");
-				paths.requestMatchers("/v3/api-docs", "/v3/api-docs/**").authenticated();
+				paths.requestMatchers("/v3/api-docs*", "/v3/api-docs/**").authenticated();
 				modules.forEach(module -> module.configure(paths));
 				paths.anyRequest().denyAll();
 			})

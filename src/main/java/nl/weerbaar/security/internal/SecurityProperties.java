@@ -15,9 +15,13 @@ public record SecurityProperties(@DefaultValue("12h") Duration sessionAbsoluteTi
 		@DefaultValue LoginThrottleProperties loginThrottle) {
 
 	/**
-	 * @param freeAttempts failures per account or address before delays start
+	 * @param freeAttempts failures per username before delays start
+	 * @param freeAttemptsPerAddress failures from one network address before delays start (many people may share one)
+	 * @param firstDelay the wait after the first failure beyond the free ones; it doubles with each further failure
 	 * @param maxDelay the longest wait between two attempts
 	 */
-	public record LoginThrottleProperties(@DefaultValue("5") int freeAttempts, @DefaultValue("15m") Duration maxDelay) {
+	public record LoginThrottleProperties(@DefaultValue("5") int freeAttempts,
+			@DefaultValue("20") int freeAttemptsPerAddress, @DefaultValue("1s") Duration firstDelay,
+			@DefaultValue("15m") Duration maxDelay) {
 	}
 }

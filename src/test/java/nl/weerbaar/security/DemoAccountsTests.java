@@ -1,0 +1,43 @@
+package nl.weerbaar.security;
+
+import nl.weerbaar.testing.WebSession;
+import nl.weerbaar.testing.WebTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebTest
+@ActiveProfiles("demo")
+@TestPropertySource(properties = "WEERBAAR_DEMO_PASSWORD=demo password for tests")
+class DemoAccountsTests {
+
+	@LocalServerPort
+	int port;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "demo-coordinator", "demo-supporter", "demo-client", "demo-partner", "demo-analyst", "demo-admin" })
+	void everyDemoAccountSignsInWithThePasswordFromTheEnvironmentAndSeesTheDemoBanner(String username) {
+		WebSession browser = new WebSession(port);
+		assertThat(browser.signIn(username, "demo password for tests").location()).endsWith("/");
+		String home = browser.get("/").body();
+		assertThat(home).contains("class=\"wb-demo-banner\"").contains("DEMO");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/bodies", "/account/password", "/no-such-page" })
+	void theBannerIsOnEveryPage(String path) {
+		WebSession browser = new WebSession(port);
+		browser.signIn("demo-analyst", "demo password for tests");
+		assertThat(browser.get(path).body()).contains("class=\"wb-demo-banner\"");
+	}
+
+	@Test
+	void theBannerIsOnTheLoginPageToo() {
+		assertThat(new WebSession(port).get("/login").body()).contains("class=\"wb-demo-banner\"");
+	}
+}

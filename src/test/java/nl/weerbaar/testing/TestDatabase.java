@@ -1,0 +1,114 @@
+package nl.weerbaar.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * One embedded PostgreSQL for the whole test run, shared by every Spring test context. Each context gets a database
+ * in it: {@code weerbaar} by default, {@code demo} for contexts with the demo profile (the demo profile refuses a
+ * live database), or the name in the test property {@value #DATABASE_PROPERTY} for a test that needs a fresh one.
+ * Registered in META-INF/spring.factories, so no test has to ask for it.
+ */
+public final class TestDatabase {
+
+	public static final String DATABASE_PROPERTY = "weerbaar.test.database";
+
+	private static EmbeddedPostgres server;
+	private static final Set<String> created = new HashSet<>();
+
+	private TestDatabase() {
+	}
+
+	public static synchronized EmbeddedPostgres server() {
+		if (server == null) {
+			try {
+				server = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("could not start the embedded PostgreSQL for the tests", e);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					server.close();
+				}
+				catch (IOException ignored) {
+					// the JVM is ending anyway
+				}
+			}));
+		}
+		return server;
+	}
+
+	/** The JDBC URL of a database in the shared server, created on first use. */
+	public static synchronized String url(String database) {
+		EmbeddedPostgres postgres = server();
+		if (created.add(database)) {
+			try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+				connection.createStatement().execute("drop database if exists " + database);
+				connection.createStatement().execute("create database " + database);
+			}
+			catch (SQLException e) {
+				throw new IllegalStateException("could not create test database " + database, e);
+			}
+		}
+		return postgres.getJdbcUrl("postgres", database);
+	}
+
+	/** A data source on a database of the shared server, for tests that work below Spring. */
+	public static DataSource dataSource(String database) {
+		url(database);
+		return server().getDatabase("postgres", database);
+	}
+
+	static final class Customizer implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			String database = Arrays.stream(config.getPropertySourceProperties())
+				.filter(property -> property.startsWith(DATABASE_PROPERTY + "="))
+				.map(property -> property.substring(DATABASE_PROPERTY.length() + 1))
+				.findFirst()
+				.orElse(List.of(config.getActiveProfiles()).contains("demo") ? "demo" : "weerbaar");
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("weerbaarTestDatabase",
+						Map.of("spring.datasource.url", url(database), "spring.datasource.username", "postgres")));
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Customizer;
+		}
+
+		@Override
+		public int hashCode() {
+			return Customizer.class.hashCode();
+		}
+	}
+
+	public static final class Factory implements ContextCustomizerFactory {
+
+		@Override
+		public ContextCustomizer createContextCustomizer(Class<?> testClass,
+				List<ContextConfigurationAttributes> configAttributes) {
+			return new Customizer();
+		}
+	}
+}

@@ -1,0 +1,148 @@
+package nl.weerbaar.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person's browser over real HTTP, without JavaScript: keeps cookies, does not follow redirects (tests look at
+ * them), and sends the CSRF token of the last page it read with every form it posts.
+ */
+public final class WebSession {
+
+	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+	private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	private final String base;
+	private final CookieManager cookies = new CookieManager();
+	private final HttpClient client;
+	private String csrf;
+
+	public WebSession(int port) {
+		this.base = "http://localhost:" + port;
+		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+
+		public Optional<String> header(String name) {
+			return headers.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey().equalsIgnoreCase(name))
+				.flatMap(entry -> entry.getValue().stream())
+				.findFirst();
+		}
+
+		public String location() {
+			return header("Location").orElse("");
+		}
+	}
+
+	/** A GET as a browser sends it (it accepts HTML first). */
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT).GET(), true);
+	}
+
+	public Response get(String path, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET(), true);
+	}
+
+	/** Posts a form with the CSRF token of the last page read (as a browser does). */
+	public Response post(String path, Map<String, String> form) {
+		Map<String, String> fields = new LinkedHashMap<>(form);
+		if (csrf != null) {
+			fields.putIfAbsent("_csrf", csrf);
+		}
+		return postRaw(path, fields);
+	}
+
+	/** Posts a form exactly as given: no token added. */
+	public Response postRaw(String path, Map<String, String> form, String... headers) {
+		String body = form.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request, true);
+	}
+
+	/** Any method, no body, no token: what a script probing the server would send. */
+	public Response request(String method, String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()),
+				false);
+	}
+
+	public Response postJson(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.header("X-CSRF-TOKEN", csrf == null ? "" : csrf)
+			.POST(HttpRequest.BodyPublishers.ofString(json)), false);
+	}
+
+	/** Signs in through the login form; returns the answer to the form post. */
+	public Response signIn(String username, String password) {
+		get("/login");
+		return post("/login", Map.of("username", username, "password", password));
+	}
+
+	public String csrfToken() {
+		return csrf;
+	}
+
+	public Optional<String> sessionId() {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals("WEERBAAR_SESSION"))
+			.map(HttpCookie::getValue)
+			.findFirst();
+	}
+
+	private Response send(HttpRequest.Builder request, boolean readToken) {
+		try {
+			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (readToken) {
+				remember(response.body());
+			}
+			return new Response(response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private void remember(String body) {
+		Matcher meta = CSRF_META.matcher(body);
+		Matcher input = CSRF_INPUT.matcher(body);
+		if (meta.find()) {
+			csrf = meta.group(1);
+		}
+		else if (input.find()) {
+			csrf = input.group(1);
+		}
+	}
+}
