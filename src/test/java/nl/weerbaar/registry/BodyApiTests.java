@@ -82,7 +82,9 @@ class BodyApiTests {
 		var response = session.get("/api/v1/bodies?kind=CASTLE");
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-		assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(400);
+		JsonNode problem = json.readTree(response.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(400);
+		assertThat(problem.get("detail").asString()).isEqualTo("'kind' must be one of MUNICIPALITY, PROVINCE, WATER_BOARD.");
 	}
 
 	@Test

@@ -1,0 +1,40 @@
+package nl.weerbaar.web;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * RFC 9457 problem details for every error of the API, with a detail a caller can act on (which parameter, which
+ * values it takes). Pages keep their HTML error pages; this advice only covers REST controllers.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+		Class<?> type = ex.getRequiredType();
+		String detail = type != null && type.isEnum()
+				? "'" + name + "' must be one of " + Arrays.stream(type.getEnumConstants())
+					.map(String::valueOf)
+					.collect(Collectors.joining(", ")) + "."
+				: "'" + name + "' is not a valid " + (type == null ? "value" : type.getSimpleName()) + ".";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Invalid parameter");
+		problem.setProperty("parameter", name);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+}
