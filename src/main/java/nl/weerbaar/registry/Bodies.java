@@ -3,7 +3,6 @@ package nl.weerbaar.registry;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +22,9 @@ public class Bodies {
 	private static final String SELECT = """
 			select b.code, b.name, b.kind, b.province_code, p.name as province_name,
 			       array(select bp.province_code from body_province bp where bp.body_code = b.code
-			             order by bp.province_code) as province_codes
+			             order by bp.province_code) as province_codes,
+			       array(select pn.name from body_province bp join body pn on pn.code = bp.province_code
+			             where bp.body_code = b.code order by bp.province_code) as province_names
 			from body b
 			left join body p on p.code = b.province_code
 			""";
@@ -76,10 +77,13 @@ public class Bodies {
 	}
 
 	private static Body body(ResultSet rs, int row) throws SQLException {
-		Array provinces = rs.getArray("province_codes");
 		return new Body(rs.getString("code"), rs.getString("name"), BodyKind.valueOf(rs.getString("kind")),
-				rs.getString("province_code"), rs.getString("province_name"),
-				Arrays.asList((String[]) provinces.getArray()));
+				rs.getString("province_code"), rs.getString("province_name"), strings(rs.getArray("province_codes")),
+				strings(rs.getArray("province_names")));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return List.of((String[]) array.getArray());
 	}
 
 	private static String blankToNull(String value) {

@@ -10,7 +10,8 @@ import java.util.List;
  * @param provinceName that province's name
  * @param provinceCodes every province the body lies in: a municipality's own, a province itself, each province a
  *        water board's area touches
+ * @param provinceNames the names of those provinces, in the same order
  */
 public record Body(String code, String name, BodyKind kind, String provinceCode, String provinceName,
-		List<String> provinceCodes) {
+		List<String> provinceCodes, List<String> provinceNames) {
 }

@@ -57,6 +57,9 @@ class BodyApiTests {
 		assertThat(ouderAmstel.get("provinceCode").asString()).isEqualTo("PV27");
 		assertThat(ouderAmstel.get("provinceName").asString()).isEqualTo("Noord-Holland");
 		assertThat(get("/api/v1/bodies/gm0518").get("name").asString()).isEqualTo("'s-Gravenhage");
+		JsonNode agv = get("/api/v1/bodies/WS0155");
+		assertThat(agv.get("provinceNames").valueStream().map(JsonNode::asString)).containsExactly("Utrecht",
+				"Noord-Holland", "Zuid-Holland");
 	}
 
 	@Test
