@@ -103,7 +103,9 @@ class AccountAdministrationTests {
 	void onlyAdministratorsManageAccounts() {
 		WebSession coordinator = new WebSession(port);
 		coordinator.signIn(new TestAccounts(context).create(Role.COORDINATOR).username(), TestAccounts.PASSWORD);
-		assertThat(coordinator.get("/admin/accounts").status()).isEqualTo(403);
+		var refused = coordinator.get("/admin/accounts");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body()).contains("Geen toegang");
 		coordinator.get("/");
 		assertThat(coordinator.post("/admin/accounts", Map.of("username", "sneaky-" + System.nanoTime(), "displayName",
 				"Sneaky", "roles", "ADMIN")).status()).isEqualTo(403);
@@ -111,7 +113,9 @@ class AccountAdministrationTests {
 
 	@Test
 	void anUnknownAccountIsNotFound() {
-		assertThat(admin.get("/admin/accounts/6f1c1c1e-0000-4000-8000-000000000000").status()).isEqualTo(404);
+		var missing = admin.get("/admin/accounts/6f1c1c1e-0000-4000-8000-000000000000");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.body()).contains("Pagina niet gevonden");
 		assertThat(admin.get("/admin/accounts/not-a-uuid").status()).isEqualTo(400);
 	}
 }

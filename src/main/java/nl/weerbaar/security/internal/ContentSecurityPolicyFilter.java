@@ -14,9 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A Content-Security-Policy with a fresh nonce on every response. Templates put the nonce (request attribute
  * {@value #NONCE_ATTRIBUTE}) on the few script elements they need; no other script runs, no page can be framed.
  */
-public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
+class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
-	public static final String NONCE_ATTRIBUTE = "cspNonce";
+	static final String NONCE_ATTRIBUTE = "cspNonce";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
