@@ -2,7 +2,9 @@ package nl.weerbaar;
 
 import java.time.Clock;
 
+import nl.weerbaar.platform.Command;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +14,12 @@ import org.springframework.context.annotation.Bean;
 public class WeerbaarApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(WeerbaarApplication.class, args);
+		SpringApplication application = new SpringApplication(WeerbaarApplication.class);
+		if (Command.requested(args)) {
+			// a command (e.g. audit-verify) runs without the web server and exits
+			application.setWebApplicationType(WebApplicationType.NONE);
+		}
+		application.run(args);
 	}
 
 	/** The one source of "now", so that tests can move time. */

@@ -1,29 +1,86 @@
 package nl.weerbaar.security;
 
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** What happens to accounts, for the audit trail (which listens; this module does not depend on it). */
+import nl.weerbaar.shared.AuditEntry;
+import nl.weerbaar.shared.AuditableEvent;
+
+/** What happens to accounts and sign-ins; the audit trail records each (this module does not depend on it). */
 public final class AccountEvents {
+
+	private static final String ACCOUNT = "ACCOUNT";
 
 	private AccountEvents() {
 	}
 
-	public record AccountCreated(AccountId account, Set<Role> roles, AccountId by) {
+	/** {@code by} is null when the system made the account (first administrator, demo accounts). */
+	public record AccountCreated(AccountId account, Set<Role> roles, AccountId by) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(id(by), by == null ? null : Role.ADMIN.name(), "ACCOUNT_CREATED", ACCOUNT,
+					account.toString());
+		}
 	}
 
-	public record AccountRolesChanged(AccountId account, Set<Role> roles, AccountId by) {
+	public record AccountRolesChanged(AccountId account, Set<Role> roles, AccountId by) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(id(by), Role.ADMIN.name(), "ROLES_CHANGED", ACCOUNT, account.toString());
+		}
 	}
 
-	public record AccountEnabledChanged(AccountId account, boolean enabled, AccountId by) {
+	public record AccountEnabledChanged(AccountId account, boolean enabled, AccountId by) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(id(by), Role.ADMIN.name(), enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED",
+					ACCOUNT, account.toString());
+		}
 	}
 
-	public record PasswordChanged(AccountId account) {
+	public record PasswordChanged(AccountId account) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(account.value(), null, "PASSWORD_CHANGED", ACCOUNT, account.toString());
+		}
 	}
 
-	public record SignedIn(AccountId account, String origin) {
+	public record SignedIn(AccountId account, Set<Role> roles, String origin) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(account.value(), joined(roles), "SIGN_IN", ACCOUNT, account.toString()).from(origin);
+		}
 	}
 
 	/** A failed sign-in names no account: the username typed may be anyone's, or nobody's. */
-	public record SignInFailed(String origin, boolean throttled) {
+	public record SignInFailed(String origin, boolean throttled) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.denied(null, null, throttled ? "SIGN_IN_THROTTLED" : "SIGN_IN", null, null).from(origin);
+		}
+	}
+
+	/** A signed-in person was refused a page, an API call or a method. */
+	public record AccessDenied(AccountId account, Set<Role> roles, String resource) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.denied(account.value(), joined(roles), "ACCESS", "PATH", resource);
+		}
+	}
+
+	private static UUID id(AccountId account) {
+		return account == null ? null : account.value();
+	}
+
+	static String joined(Set<Role> roles) {
+		return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
 	}
 }

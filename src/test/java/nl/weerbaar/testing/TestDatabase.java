@@ -32,6 +32,7 @@ public final class TestDatabase {
 
 	private static EmbeddedPostgres server;
 	private static final Set<String> created = new HashSet<>();
+	private static java.nio.file.Path keys;
 
 	private TestDatabase() {
 	}
@@ -71,6 +72,20 @@ public final class TestDatabase {
 		return postgres.getJdbcUrl("postgres", database);
 	}
 
+	/** One key-encryption key file per test database, made by the application on first use, gone after the run. */
+	public static synchronized java.nio.file.Path kekFile(String database) {
+		try {
+			if (keys == null) {
+				keys = java.nio.file.Files.createTempDirectory("weerbaar-test-keys");
+				keys.toFile().deleteOnExit();
+			}
+			return keys.resolve(database + "-kek.json");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** A data source on a database of the shared server, for tests that work below Spring. */
 	public static DataSource dataSource(String database) {
 		url(database);
@@ -88,8 +103,8 @@ public final class TestDatabase {
 				.orElse(List.of(config.getActiveProfiles()).contains("demo") ? "demo" : "weerbaar");
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("weerbaarTestDatabase",
-						Map.of("spring.datasource.url", url(database), "spring.datasource.username", "postgres")));
+				.addFirst(new MapPropertySource("weerbaarTestDatabase", Map.of("spring.datasource.url", url(database),
+						"spring.datasource.username", "postgres", "weerbaar.privacy.kek-file", kekFile(database).toString())));
 		}
 
 		@Override

@@ -119,7 +119,7 @@ class SecurityConfiguration {
 		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
 		return (request, response, authentication) -> {
 			if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
-				events.publishEvent(new SignedIn(principal.id(), request.getRemoteAddr()));
+				events.publishEvent(new SignedIn(principal.id(), principal.roles(), request.getRemoteAddr()));
 			}
 			redirect.onAuthenticationSuccess(request, response, authentication);
 		};

@@ -1,0 +1,36 @@
+package nl.weerbaar.privacy.web;
+
+import java.util.Set;
+
+import nl.weerbaar.security.AccountPrincipal;
+import nl.weerbaar.security.PathAuthorizations;
+import nl.weerbaar.security.Role;
+import nl.weerbaar.shared.Actor;
+import nl.weerbaar.web.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Subject rights are the coordinators'; an administrator may also decide on an erasure (seeing ids only). */
+@Configuration(proxyBeanMethods = false)
+class PrivacyAccess {
+
+	@Bean
+	PathAuthorizations privacyPaths() {
+		return paths -> paths
+			.requestMatchers("/privacy/subjects/**", "/api/v1/subjects/**").hasRole(Role.COORDINATOR.name())
+			.requestMatchers("/privacy", "/privacy/erasure-requests/**", "/api/v1/erasure-requests", "/api/v1/erasure-requests/**")
+			.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name());
+	}
+
+	@Bean
+	NavigationItem privacyNavigation() {
+		return new NavigationItem("/privacy", "nav.privacy", "nav.privacy.description", 85,
+				Set.of(Role.COORDINATOR.name(), Role.ADMIN.name()));
+	}
+
+	/** The role someone acts in here: as coordinator when they are one, otherwise as administrator. */
+	static Actor actor(AccountPrincipal principal) {
+		Role role = principal.hasRole(Role.COORDINATOR) ? Role.COORDINATOR : Role.ADMIN;
+		return new Actor(principal.id().value(), role.name());
+	}
+}
