@@ -46,10 +46,39 @@ class PagesInTheBrowserTests extends BrowserTest {
 		TestAccount admin = new TestAccounts(application).create(Role.ADMIN);
 		Page page = signIn(admin.username(), TestAccounts.PASSWORD);
 		for (String path : new String[] { "/", "/bodies", "/bodies?kind=WATER_BOARD", "/account/password",
-				"/admin/accounts", "/admin/accounts/new", "/admin/accounts/" + admin.id(), "/no-such-page" }) {
+				"/admin/accounts", "/admin/accounts/new", "/admin/accounts/" + admin.id(), "/admin/audit",
+				"/admin/audit?actor=" + admin.id(), "/privacy", "/no-such-page" }) {
 			page.navigate(url(path));
 			assertAccessible(page);
 		}
+	}
+
+	@Test
+	void theAuditChainIsVerifiedFromItsPage() {
+		TestAccount admin = new TestAccounts(application).create(Role.ADMIN);
+		Page page = signIn(admin.username(), TestAccounts.PASSWORD);
+		page.navigate(url("/admin/audit"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keten controleren")).click();
+		assertThat(page.locator("#verification").textContent()).contains("De keten is intact");
+		assertAccessible(page);
+	}
+
+	@Test
+	void aCoordinatorSeesAPersonsDataAndAsksForErasure() {
+		nl.weerbaar.privacy.SubjectId person = new nl.weerbaar.privacy.SubjectId(java.util.UUID.randomUUID());
+		application.getBean(nl.weerbaar.privacy.PersonalData.class)
+			.seal(person, new nl.weerbaar.privacy.FieldLocation("office_holder", "email", "1"), "someone@example.nl");
+		TestAccount coordinator = new TestAccounts(application).create(Role.COORDINATOR);
+		Page page = signIn(coordinator.username(), TestAccounts.PASSWORD);
+		page.navigate(url("/privacy/subjects/" + person));
+		assertAccessible(page);
+		page.getByLabel("Reden").selectOption("SUBJECT_REQUEST");
+		page.onDialog(dialog -> dialog.accept());
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Wissen aanvragen")).click();
+		assertThat(page.getByRole(AriaRole.STATUS).first().textContent()).contains("wacht op een tweede persoon");
+		page.navigate(url("/privacy"));
+		assertThat(page.locator("table").first().textContent()).contains(person.toString());
+		assertAccessible(page);
 	}
 
 	@Test
