@@ -78,11 +78,7 @@ class AuditTamperingTests {
 			assertThat(verification.firstBrokenSeq()).isEqualTo(target);
 		}
 		finally {
-			jdbc.sql("""
-					insert into audit_event (seq, occurred_at, actor_id, actor_role, action, object_type, object_id, result,
-					                         origin, previous_hash, hash)
-					values (:seq, :occurred_at, :actor_id, :actor_role, :action, :object_type, :object_id, :result, :origin,
-					        :previous_hash, :hash)""").params(row).update();
+			putBack(row);
 		}
 		assertThat(trail.verify().intact()).isTrue();
 	}
@@ -98,13 +94,17 @@ class AuditTamperingTests {
 			assertThat(verification.firstBrokenSeq()).isEqualTo(newest);
 		}
 		finally {
-			jdbc.sql("""
-					insert into audit_event (seq, occurred_at, actor_id, actor_role, action, object_type, object_id, result,
-					                         origin, previous_hash, hash)
-					values (:seq, :occurred_at, :actor_id, :actor_role, :action, :object_type, :object_id, :result, :origin,
-					        :previous_hash, :hash)""").params(row).update();
+			putBack(row);
 		}
 		assertThat(trail.verify().intact()).isTrue();
+	}
+
+	private void putBack(Map<String, Object> row) {
+		jdbc.sql("""
+				insert into audit_event (seq, occurred_at, actor_id, actor_role, action, object_type, object_id, result,
+				                         origin, previous_hash, hash)
+				values (:seq, :occurred_at, :actor_id, :actor_role, :action, :object_type, :object_id, :result, :origin,
+				        :previous_hash, :hash)""").params(row).update();
 	}
 
 	private void asOwnerWithoutTrigger(String statement) {
