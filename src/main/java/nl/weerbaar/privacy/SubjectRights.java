@@ -81,7 +81,7 @@ public class SubjectRights {
 				    or exists (select 1 from keyring.data_key where subject_id = :id)""")
 			.param("id", subject.value())
 			.query(Boolean.class)
-			.single();
+			.single() || sources.stream().anyMatch(source -> !source.export(subject).isEmpty());
 	}
 
 	@Transactional(readOnly = true)

@@ -71,6 +71,19 @@ public class Bodies {
 			.optional();
 	}
 
+	/** The kind of each of these codes that names a body; unknown codes are left out. */
+	public java.util.Map<String, BodyKind> kindsOf(java.util.Collection<String> codes) {
+		java.util.Map<String, BodyKind> kinds = new java.util.HashMap<>();
+		if (!codes.isEmpty()) {
+			jdbc.sql("select code, kind from body where code in (:codes)")
+				.param("codes", codes)
+				.query(rs -> {
+					kinds.put(rs.getString("code"), BodyKind.valueOf(rs.getString("kind")));
+				});
+		}
+		return kinds;
+	}
+
 	/** The twelve provinces, by name: for filters and pick lists. */
 	public List<Body> provinces() {
 		return jdbc.sql(SELECT + " where b.kind = 'PROVINCE' order by b.name").query(Bodies::body).list();

@@ -92,11 +92,20 @@ public final class WebSession {
 				false);
 	}
 
+	/** JSON to the API with the CSRF token as header, as a script in the page (htmx) sends it. */
 	public Response postJson(String path, String json) {
+		return sendJson("POST", path, json);
+	}
+
+	public Response putJson(String path, String json) {
+		return sendJson("PUT", path, json);
+	}
+
+	private Response sendJson(String method, String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/json")
 			.header("X-CSRF-TOKEN", csrf == null ? "" : csrf)
-			.POST(HttpRequest.BodyPublishers.ofString(json)), false);
+			.method(method, HttpRequest.BodyPublishers.ofString(json)), false);
 	}
 
 	/** Signs in through the login form; returns the answer to the form post. */

@@ -3,6 +3,7 @@ package nl.weerbaar.registry.web;
 import java.util.Set;
 
 import nl.weerbaar.security.PathAuthorizations;
+import nl.weerbaar.security.Role;
 import nl.weerbaar.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +14,11 @@ class RegistryWebConfiguration {
 
 	@Bean
 	PathAuthorizations registryPaths() {
-		// reference data: every signed-in person may read it
+		// bodies are reference data that every signed-in person may read; people are for the registry's managers
 		return paths -> paths.requestMatchers("/bodies", "/bodies/**", "/api/v1/bodies", "/api/v1/bodies/**")
-			.authenticated();
+			.authenticated()
+			.requestMatchers("/api/v1/office-holders", "/api/v1/office-holders/**")
+			.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name());
 	}
 
 	@Bean

@@ -1,0 +1,5 @@
+package nl.weerbaar.registry;
+
+public enum HomeFrontRelation {
+	PARTNER, CHILD, OTHER_HOUSEHOLD
+}

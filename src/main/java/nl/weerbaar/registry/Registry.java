@@ -1,0 +1,328 @@
+package nl.weerbaar.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import nl.weerbaar.privacy.FieldLocation;
+import nl.weerbaar.privacy.PersonalData;
+import nl.weerbaar.privacy.SubjectId;
+import nl.weerbaar.registry.RegistryEvents.HomeFrontMemberAdded;
+import nl.weerbaar.registry.RegistryEvents.OfficeHolderChanged;
+import nl.weerbaar.registry.RegistryEvents.OfficeHolderRegistered;
+import nl.weerbaar.registry.RegistryEvents.PersonalDataRead;
+import nl.weerbaar.registry.RegistryRefused.Violation;
+import nl.weerbaar.registry.internal.OfficeHolder;
+import nl.weerbaar.registry.internal.OfficeHolders;
+import nl.weerbaar.shared.Actor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Office holders, their terms and their home front. Contact details and everything about the home front are sealed
+ * per person; every read of them is recorded. Coordinators and administrators manage the registry.
+ */
+@Service
+@Transactional
+@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+public class Registry {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-]{6,30}");
+	private static final String OFFICE_HOLDER = "office_holder";
+	private static final String HOME_FRONT = "home_front_member";
+
+	public record OfficeHolderData(String name, String email, String phone, String party, String externalId,
+			List<Term> terms) {
+	}
+
+	public record OfficeHolderView(UUID id, String name, String email, String phone, String party, String externalId,
+			List<Term> terms) {
+	}
+
+	/** What a list shows: no contact details (they would all have to be opened, and each read recorded). */
+	public record OfficeHolderSummary(UUID id, String name, String party, List<Term> terms) {
+	}
+
+	/** Every part optional; the term filters apply to one and the same term. */
+	public record OfficeHolderQuery(String q, OfficeFunction function, String bodyCode, String provinceCode) {
+	}
+
+	public record HomeFrontData(HomeFrontRelation relation, AgeBand ageBand, String name, String email, String phone) {
+	}
+
+	public record HomeFrontView(UUID id, UUID officeHolderId, HomeFrontRelation relation, AgeBand ageBand, String name,
+			String email, String phone) {
+	}
+
+	private final OfficeHolders officeHolders;
+	private final Bodies bodies;
+	private final PersonalData personalData;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Registry(OfficeHolders officeHolders, Bodies bodies, PersonalData personalData, JdbcClient jdbc,
+			ApplicationEventPublisher events, Clock clock) {
+		this.officeHolders = officeHolders;
+		this.bodies = bodies;
+		this.personalData = personalData;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public OfficeHolderView register(OfficeHolderData data, Actor by) {
+		OfficeHolder holder = OfficeHolder.create(UUID.randomUUID(), clock.instant());
+		apply(holder, data);
+		events.publishEvent(new OfficeHolderRegistered(holder.id(), by.id(), by.role()));
+		return view(holder);
+	}
+
+	public Optional<OfficeHolderView> update(UUID id, OfficeHolderData data, Actor by) {
+		return officeHolders.findById(id).map(holder -> {
+			apply(holder, data);
+			events.publishEvent(new OfficeHolderChanged(id, by.id(), by.role()));
+			return view(holder);
+		});
+	}
+
+	/** One office holder with contact details, opened; the read is recorded. */
+	@Transactional(readOnly = true)
+	public Optional<OfficeHolderView> find(UUID id, Actor by) {
+		return officeHolders.findById(id).map(holder -> {
+			events.publishEvent(new PersonalDataRead("OFFICE_HOLDER", id, by.id(), by.role()));
+			return view(holder);
+		});
+	}
+
+	@Transactional(readOnly = true)
+	public Page<OfficeHolderSummary> search(OfficeHolderQuery query, Pageable pageable) {
+		String where = """
+				where (cast(:q as text) is null or lower(o.name) like :q)
+				  and ((cast(:function as text) is null and cast(:body as text) is null and cast(:province as text) is null)
+				       or exists (select 1 from office_term t
+				                  where t.office_holder_id = o.id
+				                    and (cast(:function as text) is null or t.function = :function)
+				                    and (cast(:body as text) is null or t.body_code = :body)
+				                    and (cast(:province as text) is null or exists (
+				                         select 1 from body_province bp
+				                         where bp.body_code = t.body_code and bp.province_code = :province))))
+				""";
+		Map<String, Object> params = new HashMap<>();
+		params.put("q", blank(query.q()) ? null : "%" + query.q().strip().toLowerCase().replace("\\", "\\\\")
+			.replace("%", "\\%").replace("_", "\\_") + "%");
+		params.put("function", query.function() == null ? null : query.function().name());
+		params.put("body", blank(query.bodyCode()) ? null : query.bodyCode().strip().toUpperCase());
+		params.put("province", blank(query.provinceCode()) ? null : query.provinceCode().strip().toUpperCase());
+		long total = jdbc.sql("select count(*) from office_holder o " + where).params(params).query(Long.class).single();
+		params.put("limit", pageable.getPageSize());
+		params.put("offset", pageable.getOffset());
+		List<OfficeHolderSummary> found = jdbc.sql("select o.id, o.name, o.party from office_holder o " + where
+				+ " order by lower(o.name), o.id limit :limit offset :offset")
+			.params(params)
+			.query((rs, row) -> new OfficeHolderSummary(rs.getObject("id", UUID.class), rs.getString("name"),
+					rs.getString("party"), new ArrayList<>()))
+			.list();
+		attachTerms(found);
+		return new PageImpl<>(found, pageable, total);
+	}
+
+	public Optional<HomeFrontView> addHomeFront(UUID officeHolderId, HomeFrontData data, Actor by) {
+		if (!officeHolders.existsById(officeHolderId)) {
+			return Optional.empty();
+		}
+		List<Violation> violations = new ArrayList<>();
+		if (data.relation() == null) {
+			violations.add(new Violation("relation", "homeFront.relation.required"));
+		}
+		else if (data.relation() == HomeFrontRelation.CHILD && data.ageBand() == null) {
+			violations.add(new Violation("ageBand", "homeFront.ageBand.required"));
+		}
+		else if (data.relation() != HomeFrontRelation.CHILD && data.ageBand() != null) {
+			violations.add(new Violation("ageBand", "homeFront.ageBand.onlyChild"));
+		}
+		checkText(violations, "name", data.name(), 200, false);
+		checkContact(violations, data.email(), data.phone());
+		if (!violations.isEmpty()) {
+			throw new RegistryRefused(violations, false);
+		}
+		UUID id = UUID.randomUUID();
+		SubjectId member = new SubjectId(id);
+		jdbc.sql("""
+				insert into home_front_member (id, office_holder_id, relation, age_band, name, email, phone, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, officeHolderId, data.relation().name(), data.ageBand() == null ? null : data.ageBand().name(),
+					personalData.seal(member, location(HOME_FRONT, "name", id), strip(data.name())),
+					personalData.seal(member, location(HOME_FRONT, "email", id), strip(data.email())),
+					personalData.seal(member, location(HOME_FRONT, "phone", id), strip(data.phone())),
+					Timestamp.from(clock.instant()))
+			.update();
+		events.publishEvent(new HomeFrontMemberAdded(id, officeHolderId, by.id(), by.role()));
+		return Optional.of(new HomeFrontView(id, officeHolderId, data.relation(), data.ageBand(), strip(data.name()),
+				strip(data.email()), strip(data.phone())));
+	}
+
+	/** The office holder's home front, opened; the read is recorded. Empty when there is no such office holder. */
+	@Transactional(readOnly = true)
+	public Optional<List<HomeFrontView>> homeFront(UUID officeHolderId, Actor by) {
+		if (!officeHolders.existsById(officeHolderId)) {
+			return Optional.empty();
+		}
+		events.publishEvent(new PersonalDataRead("HOME_FRONT", officeHolderId, by.id(), by.role()));
+		return Optional.of(jdbc.sql("select * from home_front_member where office_holder_id = ? order by created_at, id")
+			.param(officeHolderId)
+			.query((rs, row) -> homeFrontView(rs))
+			.list());
+	}
+
+	/** The association of each function (editable reference data). */
+	@Transactional(readOnly = true)
+	@PreAuthorize("isAuthenticated()")
+	public Map<OfficeFunction, String> associations() {
+		Map<OfficeFunction, String> associations = new LinkedHashMap<>();
+		jdbc.sql("select fa.function, a.name from function_association fa join association a on a.code = fa.association_code")
+			.query(rs -> {
+				associations.put(OfficeFunction.valueOf(rs.getString("function")), rs.getString("name"));
+			});
+		return associations;
+	}
+
+	private void apply(OfficeHolder holder, OfficeHolderData data) {
+		List<Term> terms = data.terms() == null ? List.of() : data.terms();
+		List<Violation> violations = new ArrayList<>();
+		checkText(violations, "name", data.name(), 200, true);
+		checkText(violations, "party", data.party(), 100, false);
+		checkText(violations, "externalId", data.externalId(), 100, false);
+		checkContact(violations, data.email(), data.phone());
+		Map<String, BodyKind> kinds = bodies.kindsOf(terms.stream().filter(t -> t != null && t.bodyCode() != null)
+			.map(Term::bodyCode).toList());
+		TermRules.check(terms, kinds)
+			.forEach(v -> violations.add(new Violation("terms[" + v.term() + "]." + v.field(), v.code())));
+		if (!violations.isEmpty()) {
+			throw new RegistryRefused(violations, false);
+		}
+		checkSingleSeats(holder.id(), terms);
+		SubjectId subject = new SubjectId(holder.id());
+		holder.change(data.name().strip(), strip(data.party()),
+				personalData.seal(subject, location(OFFICE_HOLDER, "email", holder.id()), strip(data.email())),
+				personalData.seal(subject, location(OFFICE_HOLDER, "phone", holder.id()), strip(data.phone())),
+				strip(data.externalId()), terms, clock.instant());
+		try {
+			officeHolders.save(holder);
+		}
+		catch (DuplicateKeyException sameExternalId) {
+			throw new RegistryRefused(List.of(new Violation("externalId", "officeHolder.externalId.taken")), true);
+		}
+	}
+
+	/** One mayor per municipality and one King's commissioner per province at a time, also under concurrency. */
+	private void checkSingleSeats(UUID holder, List<Term> terms) {
+		List<Violation> conflicts = new ArrayList<>();
+		for (int i = 0; i < terms.size(); i++) {
+			Term term = terms.get(i);
+			if (!term.function().isSingleSeat()) {
+				continue;
+			}
+			jdbc.sql("select pg_advisory_xact_lock(hashtext('seat:' || ?))").param(term.bodyCode()).query().listOfRows();
+			long others = jdbc.sql("""
+					select count(*) from office_term
+					where function = ? and body_code = ? and office_holder_id <> ?
+					  and start_date < coalesce(cast(? as date), 'infinity') and coalesce(end_date, 'infinity') > ?""")
+				.params(term.function().name(), term.bodyCode(), holder, term.end(), term.start())
+				.query(Long.class)
+				.single();
+			if (others > 0) {
+				conflicts.add(new Violation("terms[" + i + "].bodyCode", "term.seat.taken." + term.function()));
+			}
+		}
+		if (!conflicts.isEmpty()) {
+			throw new RegistryRefused(conflicts, true);
+		}
+	}
+
+	private OfficeHolderView view(OfficeHolder holder) {
+		SubjectId subject = new SubjectId(holder.id());
+		return new OfficeHolderView(holder.id(), holder.name(),
+				personalData.open(subject, location(OFFICE_HOLDER, "email", holder.id()), holder.sealedEmail()).orElse(null),
+				personalData.open(subject, location(OFFICE_HOLDER, "phone", holder.id()), holder.sealedPhone()).orElse(null),
+				holder.party(), holder.externalId(), holder.terms());
+	}
+
+	private HomeFrontView homeFrontView(ResultSet rs) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		SubjectId member = new SubjectId(id);
+		String ageBand = rs.getString("age_band");
+		return new HomeFrontView(id, rs.getObject("office_holder_id", UUID.class),
+				HomeFrontRelation.valueOf(rs.getString("relation")), ageBand == null ? null : AgeBand.valueOf(ageBand),
+				personalData.open(member, location(HOME_FRONT, "name", id), rs.getBytes("name")).orElse(null),
+				personalData.open(member, location(HOME_FRONT, "email", id), rs.getBytes("email")).orElse(null),
+				personalData.open(member, location(HOME_FRONT, "phone", id), rs.getBytes("phone")).orElse(null));
+	}
+
+	private void attachTerms(List<OfficeHolderSummary> holders) {
+		if (holders.isEmpty()) {
+			return;
+		}
+		Map<UUID, OfficeHolderSummary> byId = new HashMap<>();
+		holders.forEach(holder -> byId.put(holder.id(), holder));
+		jdbc.sql("select * from office_term where office_holder_id in (:ids)")
+			.param("ids", byId.keySet())
+			.query(rs -> {
+				java.sql.Date end = rs.getDate("end_date");
+				byId.get(rs.getObject("office_holder_id", UUID.class)).terms()
+					.add(new Term(OfficeFunction.valueOf(rs.getString("function")), rs.getString("body_code"),
+							rs.getDate("start_date").toLocalDate(), end == null ? null : end.toLocalDate()));
+			});
+		holders.forEach(holder -> holder.terms().sort(Comparator.comparing(Term::start).reversed()));
+	}
+
+	private static void checkText(List<Violation> violations, String field, String value, int max, boolean required) {
+		if (blank(value)) {
+			if (required) {
+				violations.add(new Violation(field, "field.required"));
+			}
+		}
+		else if (value.strip().length() > max) {
+			violations.add(new Violation(field, "field.tooLong"));
+		}
+	}
+
+	private static void checkContact(List<Violation> violations, String email, String phone) {
+		if (!blank(email) && (email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches())) {
+			violations.add(new Violation("email", "field.email.invalid"));
+		}
+		if (!blank(phone) && !PHONE.matcher(phone.strip()).matches()) {
+			violations.add(new Violation("phone", "field.phone.invalid"));
+		}
+	}
+
+	private static FieldLocation location(String table, String column, UUID row) {
+		return new FieldLocation(table, column, row.toString());
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static String strip(String value) {
+		return blank(value) ? null : value.strip();
+	}
+}

@@ -1,0 +1,46 @@
+package nl.weerbaar.registry;
+
+import java.util.UUID;
+
+import nl.weerbaar.shared.AuditEntry;
+import nl.weerbaar.shared.AuditableEvent;
+
+/** What happens in the registry; each is recorded in the audit trail (ids only). */
+public final class RegistryEvents {
+
+	private RegistryEvents() {
+	}
+
+	public record OfficeHolderRegistered(UUID officeHolder, UUID by, String role) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by, role, "OFFICE_HOLDER_REGISTERED", "OFFICE_HOLDER", officeHolder.toString());
+		}
+	}
+
+	public record OfficeHolderChanged(UUID officeHolder, UUID by, String role) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by, role, "OFFICE_HOLDER_CHANGED", "OFFICE_HOLDER", officeHolder.toString());
+		}
+	}
+
+	public record HomeFrontMemberAdded(UUID member, UUID officeHolder, UUID by, String role) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by, role, "HOME_FRONT_ADDED", "HOME_FRONT_MEMBER", member.toString());
+		}
+	}
+
+	/** Someone saw a person's contact details or home front: sensitive personal data, so every read is recorded. */
+	public record PersonalDataRead(String objectType, UUID object, UUID by, String role) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by, role, "READ_PERSONAL_DATA", objectType, object.toString());
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package nl.weerbaar.registry.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.weerbaar.registry.OfficeFunction;
+import nl.weerbaar.registry.Registry;
+import nl.weerbaar.registry.Registry.HomeFrontData;
+import nl.weerbaar.registry.Registry.HomeFrontView;
+import nl.weerbaar.registry.Registry.OfficeHolderData;
+import nl.weerbaar.registry.Registry.OfficeHolderQuery;
+import nl.weerbaar.registry.Registry.OfficeHolderSummary;
+import nl.weerbaar.registry.Registry.OfficeHolderView;
+import nl.weerbaar.registry.RegistryRefused;
+import nl.weerbaar.security.AccountPrincipal;
+import nl.weerbaar.security.Role;
+import nl.weerbaar.shared.Actor;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@RequestMapping("/api/v1/office-holders")
+@Tag(name = "Office holders", description = "Office holders, their terms and home front (coordinators, administrators)")
+class OfficeHolderApiController {
+
+	private final Registry registry;
+	private final MessageSource messages;
+
+	OfficeHolderApiController(Registry registry, MessageSource messages) {
+		this.registry = registry;
+		this.messages = messages;
+	}
+
+	@PostMapping
+	@Operation(summary = "Register an office holder with their terms")
+	ResponseEntity<OfficeHolderView> register(@RequestBody OfficeHolderData data, @AuthenticationPrincipal AccountPrincipal me) {
+		OfficeHolderView created = registry.register(data, actor(me));
+		return ResponseEntity.created(URI.create("/api/v1/office-holders/" + created.id())).body(created);
+	}
+
+	@GetMapping
+	@Operation(summary = "Find office holders by part of the name and by a term's function, body or province")
+	PagedModel<OfficeHolderSummary> search(@RequestParam(required = false) String q,
+			@RequestParam(required = false) OfficeFunction function, @RequestParam(required = false) String bodyCode,
+			@RequestParam(required = false) String provinceCode, @ParameterObject @PageableDefault(size = 20) Pageable pageable) {
+		return new PagedModel<>(registry.search(new OfficeHolderQuery(q, function, bodyCode, provinceCode), pageable));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One office holder with contact details (the read is audited)")
+	OfficeHolderView get(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me) {
+		return registry.find(id, actor(me)).orElseThrow(OfficeHolderApiController::notFound);
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Replace an office holder's details and terms")
+	OfficeHolderView update(@PathVariable UUID id, @RequestBody OfficeHolderData data, @AuthenticationPrincipal AccountPrincipal me) {
+		return registry.update(id, data, actor(me)).orElseThrow(OfficeHolderApiController::notFound);
+	}
+
+	@PostMapping("/{id}/home-front")
+	@Operation(summary = "Add a member of the office holder's home front")
+	ResponseEntity<HomeFrontView> addHomeFront(@PathVariable UUID id, @RequestBody HomeFrontData data,
+			@AuthenticationPrincipal AccountPrincipal me) {
+		HomeFrontView added = registry.addHomeFront(id, data, actor(me)).orElseThrow(OfficeHolderApiController::notFound);
+		return ResponseEntity.created(URI.create("/api/v1/office-holders/" + id + "/home-front/" + added.id())).body(added);
+	}
+
+	@GetMapping("/{id}/home-front")
+	@Operation(summary = "The office holder's home front (the read is audited)")
+	List<HomeFrontView> homeFront(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me) {
+		return registry.homeFront(id, actor(me)).orElseThrow(OfficeHolderApiController::notFound);
+	}
+
+	@ExceptionHandler(RegistryRefused.class)
+	ProblemDetail refused(RegistryRefused refused) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+				refused.conflict() ? "The data clashes with what is already registered." : "The data is not valid.");
+		problem.setProperty("errors", refused.violations()
+			.stream()
+			.map(v -> Map.of("field", v.field(), "code", v.code(),
+					"message", messages.getMessage(v.code(), null, v.code(), LocaleContextHolder.getLocale())))
+			.toList());
+		return problem;
+	}
+
+	static Actor actor(AccountPrincipal me) {
+		return new Actor(me.id().value(), me.hasRole(Role.COORDINATOR) ? Role.COORDINATOR.name() : Role.ADMIN.name());
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such office holder.");
+	}
+}
