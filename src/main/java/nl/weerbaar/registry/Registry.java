@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import nl.weerbaar.privacy.FieldLocation;
 import nl.weerbaar.privacy.PersonalData;
@@ -44,8 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 public class Registry {
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
-	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-]{6,30}");
 	private static final String OFFICE_HOLDER = "office_holder";
 	private static final String HOME_FRONT = "home_front_member";
 
@@ -160,7 +157,7 @@ public class Registry {
 			violations.add(new Violation("ageBand", "homeFront.ageBand.onlyChild"));
 		}
 		checkText(violations, "name", data.name(), 200, false);
-		checkContact(violations, data.email(), data.phone());
+		violations.addAll(ContactRules.check(data.email(), data.phone()));
 		if (!violations.isEmpty()) {
 			throw new RegistryRefused(violations, false);
 		}
@@ -211,7 +208,7 @@ public class Registry {
 		checkText(violations, "name", data.name(), 200, true);
 		checkText(violations, "party", data.party(), 100, false);
 		checkText(violations, "externalId", data.externalId(), 100, false);
-		checkContact(violations, data.email(), data.phone());
+		violations.addAll(ContactRules.check(data.email(), data.phone()));
 		Map<String, BodyKind> kinds = bodies.kindsOf(terms.stream().filter(t -> t != null && t.bodyCode() != null)
 			.map(Term::bodyCode).toList());
 		TermRules.check(terms, kinds)
@@ -302,15 +299,6 @@ public class Registry {
 		}
 		else if (value.strip().length() > max) {
 			violations.add(new Violation(field, "field.tooLong"));
-		}
-	}
-
-	private static void checkContact(List<Violation> violations, String email, String phone) {
-		if (!blank(email) && (email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches())) {
-			violations.add(new Violation("email", "field.email.invalid"));
-		}
-		if (!blank(phone) && !PHONE.matcher(phone.strip()).matches()) {
-			violations.add(new Violation("phone", "field.phone.invalid"));
 		}
 	}
 

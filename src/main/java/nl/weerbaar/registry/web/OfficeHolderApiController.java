@@ -2,7 +2,6 @@ package nl.weerbaar.registry.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,21 +14,16 @@ import nl.weerbaar.registry.Registry.OfficeHolderData;
 import nl.weerbaar.registry.Registry.OfficeHolderQuery;
 import nl.weerbaar.registry.Registry.OfficeHolderSummary;
 import nl.weerbaar.registry.Registry.OfficeHolderView;
-import nl.weerbaar.registry.RegistryRefused;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.Role;
 import nl.weerbaar.shared.Actor;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,11 +40,9 @@ import org.springframework.web.server.ResponseStatusException;
 class OfficeHolderApiController {
 
 	private final Registry registry;
-	private final MessageSource messages;
 
-	OfficeHolderApiController(Registry registry, MessageSource messages) {
+	OfficeHolderApiController(Registry registry) {
 		this.registry = registry;
-		this.messages = messages;
 	}
 
 	@PostMapping
@@ -94,20 +86,10 @@ class OfficeHolderApiController {
 		return registry.homeFront(id, actor(me)).orElseThrow(OfficeHolderApiController::notFound);
 	}
 
-	@ExceptionHandler(RegistryRefused.class)
-	ProblemDetail refused(RegistryRefused refused) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
-				refused.conflict() ? "The data clashes with what is already registered." : "The data is not valid.");
-		problem.setProperty("errors", refused.violations()
-			.stream()
-			.map(v -> Map.of("field", v.field(), "code", v.code(),
-					"message", messages.getMessage(v.code(), null, v.code(), LocaleContextHolder.getLocale())))
-			.toList());
-		return problem;
-	}
-
+	/** The role someone acts in on the registry: coordinator, client or administrator. */
 	static Actor actor(AccountPrincipal me) {
-		return new Actor(me.id().value(), me.hasRole(Role.COORDINATOR) ? Role.COORDINATOR.name() : Role.ADMIN.name());
+		Role role = me.hasRole(Role.COORDINATOR) ? Role.COORDINATOR : me.hasRole(Role.ADMIN) ? Role.ADMIN : Role.CLIENT;
+		return new Actor(me.id().value(), role.name());
 	}
 
 	private static ResponseStatusException notFound() {

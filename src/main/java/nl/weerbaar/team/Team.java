@@ -1,0 +1,225 @@
+package nl.weerbaar.team;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.weerbaar.privacy.FieldLocation;
+import nl.weerbaar.privacy.PersonalData;
+import nl.weerbaar.privacy.SubjectId;
+import nl.weerbaar.registry.Bodies;
+import nl.weerbaar.registry.BodyKind;
+import nl.weerbaar.registry.ContactRules;
+import nl.weerbaar.registry.OfficeFunction;
+import nl.weerbaar.registry.RegistryRefused;
+import nl.weerbaar.registry.RegistryRefused.Violation;
+import nl.weerbaar.registry.Term;
+import nl.weerbaar.registry.TermRules;
+import nl.weerbaar.shared.Actor;
+import nl.weerbaar.shared.AuditEntry;
+import nl.weerbaar.shared.AuditableEvent;
+import nl.weerbaar.team.internal.Supporter;
+import nl.weerbaar.team.internal.Supporters;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The support team: coordinators and administrators manage it; supporters see the directory. */
+@Service
+@Transactional
+@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+public class Team {
+
+	/** What the directory lists. */
+	public record SupporterSummary(UUID id, String name, SupporterKind kind, String organisation, String provinceCode,
+			int capacity, boolean active) {
+	}
+
+	/** Every part optional. */
+	public record SupporterQuery(String q, SupporterKind kind, Expertise expertise, String provinceCode,
+			OfficeFunction function, Boolean active) {
+	}
+
+	public record SupporterChanged(UUID supporter, boolean created, UUID by, String role) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by, role, created ? "SUPPORTER_REGISTERED" : "SUPPORTER_CHANGED", "SUPPORTER",
+					supporter.toString());
+		}
+	}
+
+	public record SupporterRead(UUID supporter, UUID by, String role) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by, role, "READ_PERSONAL_DATA", "SUPPORTER", supporter.toString());
+		}
+	}
+
+	private final Supporters supporters;
+	private final Bodies bodies;
+	private final PersonalData personalData;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final java.time.Clock clock;
+
+	Team(Supporters supporters, Bodies bodies, PersonalData personalData, JdbcClient jdbc, ApplicationEventPublisher events,
+			java.time.Clock clock) {
+		this.supporters = supporters;
+		this.bodies = bodies;
+		this.personalData = personalData;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public SupporterView register(SupporterData data, Actor by) {
+		Supporter supporter = Supporter.create(UUID.randomUUID(), clock.instant());
+		SupporterView view = apply(supporter, data);
+		events.publishEvent(new SupporterChanged(supporter.id(), true, by.id(), by.role()));
+		return view;
+	}
+
+	public Optional<SupporterView> update(UUID id, SupporterData data, Actor by) {
+		return supporters.findById(id).map(supporter -> {
+			SupporterView view = apply(supporter, data);
+			events.publishEvent(new SupporterChanged(id, false, by.id(), by.role()));
+			return view;
+		});
+	}
+
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN', 'SUPPORTER')")
+	public Optional<SupporterView> find(UUID id, Actor by) {
+		return supporters.findById(id).map(supporter -> {
+			events.publishEvent(new SupporterRead(id, by.id(), by.role()));
+			SubjectId subject = new SubjectId(id);
+			return supporter.view(
+					personalData.open(subject, location("email", id), supporter.sealedEmail()).orElse(null),
+					personalData.open(subject, location("phone", id), supporter.sealedPhone()).orElse(null));
+		});
+	}
+
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN', 'SUPPORTER')")
+	public Page<SupporterSummary> search(SupporterQuery query, Pageable pageable) {
+		String where = """
+				where (cast(:q as text) is null or lower(s.name) like :q)
+				  and (cast(:kind as text) is null or s.kind = :kind)
+				  and (cast(:province as text) is null or s.province_code = :province)
+				  and (cast(:active as boolean) is null or s.active = :active)
+				  and (cast(:expertise as text) is null
+				       or exists (select 1 from supporter_expertise e where e.supporter_id = s.id and e.expertise = :expertise))
+				  and (cast(:function as text) is null
+				       or exists (select 1 from supporter_term t where t.supporter_id = s.id and t.function = :function))
+				""";
+		Map<String, Object> params = new HashMap<>();
+		params.put("q", query.q() == null || query.q().isBlank() ? null
+				: "%" + query.q().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		params.put("kind", query.kind() == null ? null : query.kind().name());
+		params.put("province", query.provinceCode() == null || query.provinceCode().isBlank() ? null
+				: query.provinceCode().strip().toUpperCase());
+		params.put("active", query.active());
+		params.put("expertise", query.expertise() == null ? null : query.expertise().name());
+		params.put("function", query.function() == null ? null : query.function().name());
+		long total = jdbc.sql("select count(*) from supporter s " + where).params(params).query(Long.class).single();
+		params.put("limit", pageable.getPageSize());
+		params.put("offset", pageable.getOffset());
+		List<SupporterSummary> found = jdbc.sql("select * from supporter s " + where
+				+ " order by lower(s.name), s.id limit :limit offset :offset")
+			.params(params)
+			.query((rs, row) -> new SupporterSummary(rs.getObject("id", UUID.class), rs.getString("name"),
+					SupporterKind.valueOf(rs.getString("kind")), rs.getString("organisation"),
+					rs.getString("province_code"), rs.getInt("capacity"), rs.getBoolean("active")))
+			.list();
+		return new PageImpl<>(found, pageable, total);
+	}
+
+	private SupporterView apply(Supporter supporter, SupporterData data) {
+		List<Violation> violations = check(data);
+		if (!violations.isEmpty()) {
+			throw new RegistryRefused(violations, false);
+		}
+		SubjectId subject = new SubjectId(supporter.id());
+		String email = strip(data.email());
+		String phone = strip(data.phone());
+		supporter.change(data, personalData.seal(subject, location("email", supporter.id()), email),
+				personalData.seal(subject, location("phone", supporter.id()), phone), clock.instant());
+		try {
+			supporters.save(supporter);
+		}
+		catch (DuplicateKeyException taken) {
+			throw new RegistryRefused(List.of(new Violation("externalId", "supporter.externalOrAccount.taken")), true);
+		}
+		return supporter.view(email, phone);
+	}
+
+	private List<Violation> check(SupporterData data) {
+		List<Violation> violations = new ArrayList<>();
+		if (data.name() == null || data.name().isBlank()) {
+			violations.add(new Violation("name", "field.required"));
+		}
+		else if (data.name().strip().length() > 200) {
+			violations.add(new Violation("name", "field.tooLong"));
+		}
+		if (data.kind() == null) {
+			violations.add(new Violation("kind", "supporter.kind.required"));
+		}
+		List<Term> terms = data.terms() == null ? List.of() : data.terms();
+		if (data.kind() == SupporterKind.PEER && terms.isEmpty()) {
+			violations.add(new Violation("terms", "supporter.peer.needsTerm"));
+		}
+		Map<String, BodyKind> kinds = bodies.kindsOf(terms.stream()
+			.filter(t -> t != null && t.bodyCode() != null)
+			.map(Term::bodyCode)
+			.toList());
+		TermRules.check(terms, kinds)
+			.forEach(v -> violations.add(new Violation("terms[" + v.term() + "]." + v.field(), v.code())));
+		if (data.capacity() < 0 || data.capacity() > 50) {
+			violations.add(new Violation("capacity", "supporter.capacity.range"));
+		}
+		if (data.provinceCode() != null && !data.provinceCode().isBlank()
+				&& bodies.kindsOf(List.of(data.provinceCode().strip())).get(data.provinceCode().strip()) != BodyKind.PROVINCE) {
+			violations.add(new Violation("provinceCode", "supporter.province.unknown"));
+		}
+		if (data.languages() != null && data.languages().stream().anyMatch(l -> l == null || !l.matches("[a-z]{2,3}"))) {
+			violations.add(new Violation("languages", "supporter.language.invalid"));
+		}
+		if (data.absences() != null) {
+			for (int i = 0; i < data.absences().size(); i++) {
+				SupporterData.Period period = data.absences().get(i);
+				if (period == null || period.from() == null || period.to() == null || period.to().isBefore(period.from())) {
+					violations.add(new Violation("absences[" + i + "]", "supporter.absence.invalid"));
+				}
+			}
+		}
+		if (data.trainings() != null) {
+			for (int i = 0; i < data.trainings().size(); i++) {
+				SupporterData.CompletedTraining training = data.trainings().get(i);
+				if (training == null || training.name() == null || training.name().isBlank() || training.completedOn() == null) {
+					violations.add(new Violation("trainings[" + i + "]", "supporter.training.invalid"));
+				}
+			}
+		}
+		violations.addAll(ContactRules.check(data.email(), data.phone()));
+		return violations;
+	}
+
+	private static FieldLocation location(String column, UUID row) {
+		return new FieldLocation("supporter", column, row.toString());
+	}
+
+	private static String strip(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}
