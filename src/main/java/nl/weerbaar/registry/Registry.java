@@ -46,12 +46,13 @@ public class Registry {
 	private static final String OFFICE_HOLDER = "office_holder";
 	private static final String HOME_FRONT = "home_front_member";
 
+	/** An office holder as given; {@code accountId} links their CLIENT account (optional). */
 	public record OfficeHolderData(String name, String email, String phone, String party, String externalId,
-			List<Term> terms) {
+			List<Term> terms, UUID accountId) {
 	}
 
 	public record OfficeHolderView(UUID id, String name, String email, String phone, String party, String externalId,
-			List<Term> terms) {
+			List<Term> terms, UUID accountId) {
 	}
 
 	/** What a list shows: no contact details (they would all have to be opened, and each read recorded). */
@@ -93,18 +94,23 @@ public class Registry {
 		return view(holder);
 	}
 
+	/** A client may change only their own contact details; everything else stays as it is. */
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN', 'CLIENT')")
 	public Optional<OfficeHolderView> update(UUID id, OfficeHolderData data, Actor by) {
-		return officeHolders.findById(id).map(holder -> {
-			apply(holder, data);
+		return visibleTo(id, by).map(holder -> {
+			OfficeHolderData changes = isClient(by) ? new OfficeHolderData(holder.name(), data.email(), data.phone(),
+					holder.party(), holder.externalId(), holder.terms(), holder.accountId()) : data;
+			apply(holder, changes);
 			events.publishEvent(new OfficeHolderChanged(id, by.id(), by.role()));
 			return view(holder);
 		});
 	}
 
-	/** One office holder with contact details, opened; the read is recorded. */
+	/** One office holder with contact details, opened; the read is recorded. A client finds only themselves. */
 	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN', 'CLIENT')")
 	public Optional<OfficeHolderView> find(UUID id, Actor by) {
-		return officeHolders.findById(id).map(holder -> {
+		return visibleTo(id, by).map(holder -> {
 			events.publishEvent(new PersonalDataRead("OFFICE_HOLDER", id, by.id(), by.role()));
 			return view(holder);
 		});
@@ -142,8 +148,9 @@ public class Registry {
 		return new PageImpl<>(found, pageable, total);
 	}
 
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN', 'CLIENT')")
 	public Optional<HomeFrontView> addHomeFront(UUID officeHolderId, HomeFrontData data, Actor by) {
-		if (!officeHolders.existsById(officeHolderId)) {
+		if (visibleTo(officeHolderId, by).isEmpty()) {
 			return Optional.empty();
 		}
 		List<Violation> violations = new ArrayList<>();
@@ -179,8 +186,9 @@ public class Registry {
 
 	/** The office holder's home front, opened; the read is recorded. Empty when there is no such office holder. */
 	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN', 'CLIENT')")
 	public Optional<List<HomeFrontView>> homeFront(UUID officeHolderId, Actor by) {
-		if (!officeHolders.existsById(officeHolderId)) {
+		if (visibleTo(officeHolderId, by).isEmpty()) {
 			return Optional.empty();
 		}
 		events.publishEvent(new PersonalDataRead("HOME_FRONT", officeHolderId, by.id(), by.role()));
@@ -202,6 +210,22 @@ public class Registry {
 		return associations;
 	}
 
+	/** The office holder's id linked to this client account, if any. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('CLIENT')")
+	public Optional<UUID> officeHolderOf(Actor client) {
+		return jdbc.sql("select id from office_holder where account_id = ?").param(client.id()).query(UUID.class).optional();
+	}
+
+	/** Coordinators and administrators see everyone; a client only the office holder linked to their account. */
+	private Optional<OfficeHolder> visibleTo(UUID id, Actor by) {
+		return officeHolders.findById(id).filter(holder -> !isClient(by) || by.id().equals(holder.accountId()));
+	}
+
+	private static boolean isClient(Actor actor) {
+		return "CLIENT".equals(actor.role());
+	}
+
 	private void apply(OfficeHolder holder, OfficeHolderData data) {
 		List<Term> terms = data.terms() == null ? List.of() : data.terms();
 		List<Violation> violations = new ArrayList<>();
@@ -221,12 +245,12 @@ public class Registry {
 		holder.change(data.name().strip(), strip(data.party()),
 				personalData.seal(subject, location(OFFICE_HOLDER, "email", holder.id()), strip(data.email())),
 				personalData.seal(subject, location(OFFICE_HOLDER, "phone", holder.id()), strip(data.phone())),
-				strip(data.externalId()), terms, clock.instant());
+				strip(data.externalId()), data.accountId(), terms, clock.instant());
 		try {
 			officeHolders.save(holder);
 		}
-		catch (DuplicateKeyException sameExternalId) {
-			throw new RegistryRefused(List.of(new Violation("externalId", "officeHolder.externalId.taken")), true);
+		catch (DuplicateKeyException sameExternalIdOrAccount) {
+			throw new RegistryRefused(List.of(new Violation("externalId", "officeHolder.externalOrAccount.taken")), true);
 		}
 	}
 
@@ -260,7 +284,7 @@ public class Registry {
 		return new OfficeHolderView(holder.id(), holder.name(),
 				personalData.open(subject, location(OFFICE_HOLDER, "email", holder.id()), holder.sealedEmail()).orElse(null),
 				personalData.open(subject, location(OFFICE_HOLDER, "phone", holder.id()), holder.sealedPhone()).orElse(null),
-				holder.party(), holder.externalId(), holder.terms());
+				holder.party(), holder.externalId(), holder.terms(), holder.accountId());
 	}
 
 	private HomeFrontView homeFrontView(ResultSet rs) throws SQLException {

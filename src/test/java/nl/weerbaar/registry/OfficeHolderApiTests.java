@@ -146,6 +146,34 @@ class OfficeHolderApiTests {
 		assertThat(api.get("/api/v1/office-holders/" + UUID.randomUUID() + "/home-front").status()).isEqualTo(404);
 	}
 
+	@Test
+	void aClientSeesAndEditsOnlyTheirOwnContactDetailsAndHomeFront() {
+		TestAccount clientAccount = new TestAccounts(context).create(Role.CLIENT);
+		String own = json.readTree(api.postJson("/api/v1/office-holders", """
+				{"name": "Eigen %s", "email": "oud@example.nl", "accountId": "%s",
+				 "terms": [{"function": "COUNCIL_MEMBER", "bodyCode": "GM0153", "start": "2022-03-30", "end": null}]}"""
+			.formatted(unique(), clientAccount.id())).body()).get("id").asString();
+		String other = json.readTree(register("ALDERMAN", "GM0153", "2022-06-01", null).body()).get("id").asString();
+
+		WebSession client = new WebSession(port);
+		client.signIn(clientAccount.username(), TestAccounts.PASSWORD);
+		client.get("/");
+		assertThat(client.get("/api/v1/office-holders/" + own).status()).isEqualTo(200);
+		assertThat(client.get("/api/v1/office-holders/" + other).status()).as("someone else's: not found").isEqualTo(404);
+		assertThat(client.get("/api/v1/office-holders/" + other + "/home-front").status()).isEqualTo(404);
+		assertThat(client.get("/api/v1/office-holders").status()).isEqualTo(403);
+
+		Response changed = client.putJson("/api/v1/office-holders/" + own, """
+				{"name": "Andere Naam", "email": "nieuw@example.nl", "terms": []}""");
+		assertThat(changed.status()).isEqualTo(200);
+		JsonNode after = json.readTree(changed.body());
+		assertThat(after.get("email").asString()).isEqualTo("nieuw@example.nl");
+		assertThat(after.get("name").asString()).as("a client changes contact details only").startsWith("Eigen ");
+		assertThat(after.get("terms")).hasSize(1);
+		assertThat(client.postJson("/api/v1/office-holders/" + own + "/home-front", "{\"relation\": \"PARTNER\"}").status())
+			.isEqualTo(201);
+	}
+
 	/** The database holds no contact detail or home-front name in plain text, filled through the real API. */
 	@Test
 	void aDatabaseFilledThroughTheApiHoldsNoneOfTheMarkersOnDisk() throws IOException {

@@ -31,13 +31,14 @@ public class OfficeHolder {
 	@Column("phone")
 	private byte[] sealedPhone;
 	private String externalId;
+	private UUID accountId;
 	private final Instant createdAt;
 	private Instant updatedAt;
 	@MappedCollection(idColumn = "office_holder_id")
 	private Set<OfficeTerm> terms;
 
 	OfficeHolder(UUID id, Long version, String name, String party, byte[] sealedEmail, byte[] sealedPhone,
-			String externalId, Instant createdAt, Instant updatedAt, Set<OfficeTerm> terms) {
+			String externalId, UUID accountId, Instant createdAt, Instant updatedAt, Set<OfficeTerm> terms) {
 		this.id = id;
 		this.version = version;
 		this.name = name;
@@ -45,17 +46,19 @@ public class OfficeHolder {
 		this.sealedEmail = sealedEmail;
 		this.sealedPhone = sealedPhone;
 		this.externalId = externalId;
+		this.accountId = accountId;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.terms = terms;
 	}
 
 	public static OfficeHolder create(UUID id, Instant now) {
-		return new OfficeHolder(id, null, null, null, null, null, null, now, now, Set.of());
+		return new OfficeHolder(id, null, null, null, null, null, null, null, now, now, Set.of());
 	}
 
 	public void change(String name, String party, byte[] sealedEmail, byte[] sealedPhone, String externalId,
-			List<Term> terms, Instant now) {
+			UUID accountId, List<Term> terms, Instant now) {
+		this.accountId = accountId;
 		this.name = name;
 		this.party = party;
 		this.sealedEmail = sealedEmail;
@@ -89,6 +92,11 @@ public class OfficeHolder {
 
 	public String externalId() {
 		return externalId;
+	}
+
+	/** The CLIENT account of this office holder, if they have one. */
+	public UUID accountId() {
+		return accountId;
 	}
 
 	/** Newest first. */

@@ -17,7 +17,10 @@ class RegistryWebConfiguration {
 		// bodies are reference data that every signed-in person may read; people are for the registry's managers
 		return paths -> paths.requestMatchers("/bodies", "/bodies/**", "/api/v1/bodies", "/api/v1/bodies/**")
 			.authenticated()
-			.requestMatchers("/api/v1/office-holders", "/api/v1/office-holders/**")
+			// a client reaches only their own record (checked per object; anyone else's answers 404)
+			.requestMatchers("/api/v1/office-holders/*", "/api/v1/office-holders/*/home-front")
+			.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.CLIENT.name())
+			.requestMatchers("/api/v1/office-holders", "/api/v1/office-holders/**", "/office-holders", "/office-holders/**")
 			.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name());
 	}
 
