@@ -56,6 +56,36 @@ public class PersonalData {
 		}
 	}
 
+	/**
+	 * Seals for many new people at once (a bulk import): their data keys are made in one batch first. Use the
+	 * returned sealer within the same transaction.
+	 */
+	public BulkSealer forNewSubjects(java.util.Collection<SubjectId> subjects) {
+		java.util.Map<SubjectId, com.google.crypto.tink.Aead> keys = keyring.createKeys(subjects);
+		return (subject, where, value) -> {
+			if (value == null) {
+				return null;
+			}
+			com.google.crypto.tink.Aead aead = keys.get(subject);
+			if (aead == null) {
+				return seal(subject, where, value);
+			}
+			try {
+				return aead.encrypt(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), where.associatedData(subject));
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException("encryption failed", e);
+			}
+		};
+	}
+
+	/** Seals values for the people a bulk import makes. */
+	@FunctionalInterface
+	public interface BulkSealer {
+
+		byte[] seal(SubjectId subject, FieldLocation where, String value);
+	}
+
 	/** Sealing for a person who was erased is refused: nothing new may be stored about them. */
 	public static class DataErased extends RuntimeException {
 

@@ -21,6 +21,7 @@ import nl.weerbaar.registry.RegistryEvents.OfficeHolderChanged;
 import nl.weerbaar.registry.RegistryEvents.OfficeHolderRegistered;
 import nl.weerbaar.registry.RegistryEvents.PersonalDataRead;
 import nl.weerbaar.registry.RegistryRefused.Violation;
+import nl.weerbaar.registry.internal.BulkImport;
 import nl.weerbaar.registry.internal.OfficeHolder;
 import nl.weerbaar.registry.internal.OfficeHolders;
 import nl.weerbaar.shared.Actor;
@@ -71,15 +72,17 @@ public class Registry {
 	}
 
 	private final OfficeHolders officeHolders;
+	private final BulkImport bulkImport;
 	private final Bodies bodies;
 	private final PersonalData personalData;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Registry(OfficeHolders officeHolders, Bodies bodies, PersonalData personalData, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+	Registry(OfficeHolders officeHolders, BulkImport bulkImport, Bodies bodies, PersonalData personalData,
+			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.officeHolders = officeHolders;
+		this.bulkImport = bulkImport;
 		this.bodies = bodies;
 		this.personalData = personalData;
 		this.jdbc = jdbc;
@@ -208,6 +211,16 @@ public class Registry {
 				associations.put(OfficeFunction.valueOf(rs.getString("function")), rs.getString("name"));
 			});
 		return associations;
+	}
+
+	/**
+	 * Imports many office holders at once (a griffie's list), matched on external id: all or nothing, and the same
+	 * file twice changes nothing. {@link OfficeHolderImport.Refused} names every line in error.
+	 */
+	public OfficeHolderImport.Result importOfficeHolders(List<OfficeHolderImport.Entry> entries, Actor by) {
+		OfficeHolderImport.Result result = bulkImport.run(entries, clock.instant());
+		events.publishEvent(new RegistryEvents.OfficeHoldersImported(result.created(), result.updated(), by.id(), by.role()));
+		return result;
 	}
 
 	/** The office holder's id linked to this client account, if any. */

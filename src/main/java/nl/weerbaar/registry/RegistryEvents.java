@@ -35,6 +35,15 @@ public final class RegistryEvents {
 		}
 	}
 
+	/** A bulk import; the trail keeps who did it and how many people it created and changed. */
+	public record OfficeHoldersImported(int created, int updated, UUID by, String role) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by, role, "OFFICE_HOLDERS_IMPORTED", "IMPORT", "created=" + created + ",updated=" + updated);
+		}
+	}
+
 	/** Someone saw a person's contact details or home front: sensitive personal data, so every read is recorded. */
 	public record PersonalDataRead(String objectType, UUID object, UUID by, String role) implements AuditableEvent {
 

@@ -97,6 +97,13 @@ public final class WebSession {
 		return sendJson("POST", path, json);
 	}
 
+	public Response postCsv(String path, String csv) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "text/csv")
+			.header("X-CSRF-TOKEN", csrf == null ? "" : csrf)
+			.POST(HttpRequest.BodyPublishers.ofString(csv)), false);
+	}
+
 	public Response putJson(String path, String json) {
 		return sendJson("PUT", path, json);
 	}

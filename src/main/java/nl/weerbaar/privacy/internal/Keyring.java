@@ -39,6 +39,7 @@ public class Keyring {
 	private static final Duration CACHE_TIME = Duration.ofSeconds(60);
 
 	private final JdbcClient jdbc;
+	private final org.springframework.jdbc.core.JdbcTemplate batch;
 	private final KeyEncryptionKey kek;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
@@ -47,8 +48,10 @@ public class Keyring {
 		.maximumSize(10_000)
 		.build();
 
-	Keyring(JdbcClient jdbc, KeyEncryptionKey kek, TransactionTemplate transactions, Clock clock) {
+	Keyring(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, KeyEncryptionKey kek,
+			TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.kek = kek;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -70,6 +73,46 @@ public class Keyring {
 		Aead aead = unwrap(subject, stored.get().wrapped());
 		unwrapped.put(subject.value(), aead);
 		return Optional.of(aead);
+	}
+
+	/**
+	 * Makes data keys for many new people at once (a bulk import), stored in one batch; returns each person's AEAD.
+	 * People who already have a key keep theirs.
+	 */
+	public java.util.Map<SubjectId, Aead> createKeys(java.util.Collection<SubjectId> subjects) {
+		java.util.Map<SubjectId, Aead> created = new java.util.HashMap<>();
+		List<Object[]> rows = new java.util.ArrayList<>();
+		long primary = kek.primaryKeyId();
+		Timestamp now = Timestamp.from(clock.instant());
+		try {
+			for (SubjectId subject : subjects) {
+				KeysetHandle key = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+				rows.add(new Object[] { subject.value(), wrap(subject, key), primary, now });
+				created.put(subject, key.getPrimitive(RegistryConfiguration.get(), Aead.class));
+			}
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("could not make data keys", e);
+		}
+		int[][] inserted = batch.batchUpdate("""
+				insert into keyring.data_key (subject_id, wrapped, kek_key_id, created_at)
+				values (?, ?, ?, ?) on conflict (subject_id) do nothing""", rows, 1000, (ps, row) -> {
+			for (int i = 0; i < row.length; i++) {
+				ps.setObject(i + 1, row[i]);
+			}
+		});
+		// a person who had a key already keeps it: use the stored one for them
+		int index = 0;
+		for (int[] chunk : inserted) {
+			for (int count : chunk) {
+				if (count == 0) {
+					SubjectId subject = new SubjectId((UUID) rows.get(index)[0]);
+					created.put(subject, aeadFor(subject, false).orElseThrow(() -> new IllegalStateException("key destroyed")));
+				}
+				index++;
+			}
+		}
+		return created;
 	}
 
 	/** Destroys the person's data key: every value sealed for them can no longer be opened, anywhere. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.weerbaar.registry.OfficeFunction;
+import nl.weerbaar.registry.OfficeHolderImport;
 import nl.weerbaar.registry.Registry;
 import nl.weerbaar.registry.Registry.HomeFrontData;
 import nl.weerbaar.registry.Registry.HomeFrontView;
@@ -58,6 +59,15 @@ class OfficeHolderApiController {
 			@RequestParam(required = false) OfficeFunction function, @RequestParam(required = false) String bodyCode,
 			@RequestParam(required = false) String provinceCode, @ParameterObject @PageableDefault(size = 20) Pageable pageable) {
 		return new PagedModel<>(registry.search(new OfficeHolderQuery(q, function, bodyCode, provinceCode), pageable));
+	}
+
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	@Operation(summary = "Import a griffie's CSV list (one line per term: external_id,name,email,phone,party,function,"
+			+ "body_code,start,end): all lines or none; the same file twice changes nothing")
+	OfficeHolderImport.Result importCsv(@RequestBody String csv, @AuthenticationPrincipal AccountPrincipal me)
+			throws java.io.IOException {
+		char separator = csv.lines().findFirst().filter(header -> header.contains(";")).isPresent() ? ';' : ',';
+		return registry.importOfficeHolders(OfficeHolderCsv.parse(new java.io.StringReader(csv), separator), actor(me));
 	}
 
 	@GetMapping("/{id}")

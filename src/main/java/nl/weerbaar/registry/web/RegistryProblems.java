@@ -2,6 +2,7 @@ package nl.weerbaar.registry.web;
 
 import java.util.Map;
 
+import nl.weerbaar.registry.OfficeHolderImport;
 import nl.weerbaar.registry.RegistryRefused;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,6 +25,18 @@ class RegistryProblems {
 
 	RegistryProblems(MessageSource messages) {
 		this.messages = messages;
+	}
+
+	@ExceptionHandler(OfficeHolderImport.Refused.class)
+	ProblemDetail importRefused(OfficeHolderImport.Refused refused) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Nothing was imported: " + refused.errors().size() + " line(s) in error.");
+		problem.setProperty("errors", refused.errors()
+			.stream()
+			.map(e -> Map.of("line", e.line(), "field", e.field(), "code", e.code(),
+					"message", messages.getMessage(e.code(), null, e.code(), LocaleContextHolder.getLocale())))
+			.toList());
+		return problem;
 	}
 
 	@ExceptionHandler(RegistryRefused.class)

@@ -17,6 +17,7 @@ class RegistryWebConfiguration {
 		// bodies are reference data that every signed-in person may read; people are for the registry's managers
 		return paths -> paths.requestMatchers("/bodies", "/bodies/**", "/api/v1/bodies", "/api/v1/bodies/**")
 			.authenticated()
+			.requestMatchers("/api/v1/office-holders/import").hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name())
 			// a client reaches only their own record (checked per object; anyone else's answers 404)
 			.requestMatchers("/api/v1/office-holders/*", "/api/v1/office-holders/*/home-front")
 			.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.CLIENT.name())
