@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,16 +200,35 @@ public class Registry {
 			.list());
 	}
 
+	/** A function and the association its holders belong to (their confidants come from it). */
+	public record FunctionAssociation(OfficeFunction function, String associationCode, String associationName) {
+	}
+
 	/** The association of each function (editable reference data). */
 	@Transactional(readOnly = true)
 	@PreAuthorize("isAuthenticated()")
-	public Map<OfficeFunction, String> associations() {
-		Map<OfficeFunction, String> associations = new LinkedHashMap<>();
-		jdbc.sql("select fa.function, a.name from function_association fa join association a on a.code = fa.association_code")
-			.query(rs -> {
-				associations.put(OfficeFunction.valueOf(rs.getString("function")), rs.getString("name"));
-			});
-		return associations;
+	public List<FunctionAssociation> associations() {
+		return jdbc.sql("""
+				select fa.function, a.code, a.name from function_association fa join association a on a.code = fa.association_code
+				order by fa.function""")
+			.query((rs, row) -> new FunctionAssociation(OfficeFunction.valueOf(rs.getString("function")), rs.getString("code"),
+					rs.getString("name")))
+			.list();
+	}
+
+	/** Changes which association a function belongs to; administrators keep this reference data. */
+	@PreAuthorize("hasRole('ADMIN')")
+	public FunctionAssociation changeAssociation(OfficeFunction function, String associationCode, Actor by) {
+		int changed = jdbc.sql("""
+				update function_association set association_code = ?
+				where function = ? and exists (select 1 from association where code = ?)""")
+			.params(associationCode, function.name(), associationCode)
+			.update();
+		if (changed == 0) {
+			throw new RegistryRefused(List.of(new Violation("associationCode", "association.unknown")), false);
+		}
+		events.publishEvent(new RegistryEvents.ReferenceDataChanged("FUNCTION_ASSOCIATION", function.name(), by.id(), by.role()));
+		return associations().stream().filter(a -> a.function() == function).findFirst().orElseThrow();
 	}
 
 	/**

@@ -44,6 +44,14 @@ public final class RegistryEvents {
 		}
 	}
 
+	public record ReferenceDataChanged(String kind, String key, UUID by, String role) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by, role, "REFERENCE_DATA_CHANGED", kind, key);
+		}
+	}
+
 	/** Someone saw a person's contact details or home front: sensitive personal data, so every read is recorded. */
 	public record PersonalDataRead(String objectType, UUID object, UUID by, String role) implements AuditableEvent {
 

@@ -145,6 +145,56 @@ public class Team {
 		return new PageImpl<>(found, pageable, total);
 	}
 
+	/**
+	 * Imports supporters matched on external id, all or nothing: every entry is checked before anything is written,
+	 * and an entry equal to what is stored is left alone. Reuses the office-holder import's line errors.
+	 */
+	public nl.weerbaar.registry.OfficeHolderImport.Result importSupporters(List<SupporterImportEntry> entries, Actor by) {
+		List<nl.weerbaar.registry.OfficeHolderImport.LineError> errors = new ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (SupporterImportEntry entry : entries) {
+			if (entry.data().externalId() == null || entry.data().externalId().isBlank()) {
+				errors.add(new nl.weerbaar.registry.OfficeHolderImport.LineError(entry.line(), "externalId", "field.required"));
+			}
+			else if (!seen.add(entry.data().externalId().strip())) {
+				errors.add(new nl.weerbaar.registry.OfficeHolderImport.LineError(entry.line(), "externalId", "import.externalId.twice"));
+			}
+			check(entry.data()).forEach(v -> errors.add(new nl.weerbaar.registry.OfficeHolderImport.LineError(entry.line(),
+					v.field(), v.code())));
+		}
+		if (!errors.isEmpty()) {
+			throw new nl.weerbaar.registry.OfficeHolderImport.Refused(errors);
+		}
+		int created = 0;
+		int updated = 0;
+		for (SupporterImportEntry entry : entries) {
+			UUID existing = jdbc.sql("select id from supporter where external_id = ?").param(entry.data().externalId().strip())
+				.query(UUID.class).optional().orElse(null);
+			if (existing == null) {
+				register(entry.data(), by);
+				created++;
+				continue;
+			}
+			Supporter supporter = supporters.findById(existing).orElseThrow();
+			SubjectId subject = new SubjectId(existing);
+			SupporterView stored = supporter.view(
+					personalData.open(subject, location("email", existing), supporter.sealedEmail()).orElse(null),
+					personalData.open(subject, location("phone", existing), supporter.sealedPhone()).orElse(null));
+			SupporterView incoming = Supporter.create(existing, clock.instant()).preview(entry.data(), strip(entry.data().email()),
+					strip(entry.data().phone()));
+			if (!stored.equals(incoming)) {
+				apply(supporter, entry.data());
+				events.publishEvent(new SupporterChanged(existing, false, by.id(), by.role()));
+				updated++;
+			}
+		}
+		return new nl.weerbaar.registry.OfficeHolderImport.Result(created, updated, entries.size() - created - updated);
+	}
+
+	/** One supporter from an import file and the line it came from. */
+	public record SupporterImportEntry(int line, SupporterData data) {
+	}
+
 	private SupporterView apply(Supporter supporter, SupporterData data) {
 		List<Violation> violations = check(data);
 		if (!violations.isEmpty()) {

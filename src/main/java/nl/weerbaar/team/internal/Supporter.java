@@ -108,6 +108,13 @@ public class Supporter {
 		updatedAt = now;
 	}
 
+	/** How this supporter would look with {@code data} applied, without changing anything stored (for comparing). */
+	public SupporterView preview(SupporterData data, String email, String phone) {
+		Supporter copy = new Supporter(id, version, createdAt);
+		copy.change(data, null, null, updatedAt);
+		return copy.view(email, phone);
+	}
+
 	/** The supporter as the API and pages show them, with contact details opened by the caller. */
 	public SupporterView view(String email, String phone) {
 		return new SupporterView(id, name, email, phone, party, terms(), kind, organisation, expertise(), languages(),

@@ -66,6 +66,14 @@ class SupporterApiController {
 		return new PagedModel<>(team.search(new SupporterQuery(q, kind, expertise, provinceCode, function, active), pageable));
 	}
 
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	@Operation(summary = "Import supporters from CSV (see SupporterCsv for the columns): all or nothing, idempotent")
+	nl.weerbaar.registry.OfficeHolderImport.Result importCsv(@RequestBody String csv, @AuthenticationPrincipal AccountPrincipal me)
+			throws java.io.IOException {
+		char separator = csv.lines().findFirst().filter(header -> header.contains(";")).isPresent() ? ';' : ',';
+		return team.importSupporters(SupporterCsv.parse(new java.io.StringReader(csv), separator), actor(me));
+	}
+
 	@GetMapping("/{id}")
 	@Operation(summary = "One supporter with contact details (the read is audited)")
 	SupporterView get(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me) {
