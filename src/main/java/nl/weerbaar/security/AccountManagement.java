@@ -119,6 +119,12 @@ public class AccountManagement {
 		return accounts.findById(id.value()).map(AccountSummary::of);
 	}
 
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public Optional<AccountSummary> findByUsername(String username) {
+		return accounts.findByUsername(normalizeUsername(username)).map(AccountSummary::of);
+	}
+
 	@PreAuthorize("hasRole('ADMIN')")
 	public AccountSummary update(AccountId id, String displayName, Set<Role> roles, boolean enabled, AccountId by) {
 		Account account = accounts.findById(id.value()).orElseThrow(() -> new AccountRefused(null, "account.notFound"));

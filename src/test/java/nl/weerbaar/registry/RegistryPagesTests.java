@@ -118,6 +118,48 @@ class RegistryPagesTests extends BrowserTest {
 		assertAccessible(page);
 	}
 
+	@Test
+	void aCoordinatorUploadsAGriffiesListAndSeesEveryLineInError() throws Exception {
+		Page page = signIn(coordinator().username(), TestAccounts.PASSWORD);
+		page.navigate(url("/office-holders/import"));
+		assertAccessible(page);
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		java.nio.file.Path bad = java.nio.file.Files.createTempFile("griffie", ".csv");
+		java.nio.file.Files.writeString(bad, """
+				external_id,name,email,phone,party,function,body_code,start,end
+				%1$s-1,Goed,,,,COUNCIL_MEMBER,GM0014,2022-03-30,
+				%1$s-2,Fout,,,,COUNCIL_MEMBER,PV20,2022-03-30,
+				""".formatted(tag));
+		page.getByLabel("CSV-bestand").setInputFiles(bad);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importeren")).click();
+		assertThat(page.locator("#import-errors").textContent()).contains("Regel 3, bodyCode");
+		assertAccessible(page);
+		java.nio.file.Files.writeString(bad, java.nio.file.Files.readString(bad).replace("PV20", "GM0014"));
+		page.getByLabel("CSV-bestand").setInputFiles(bad);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importeren")).click();
+		assertThat(page.locator("#import-result").textContent()).contains("2 nieuw");
+	}
+
+	@Test
+	void aClientKeepsTheirOwnContactDetailsAndHomeFront() {
+		TestAccount client = new TestAccounts(application).create(Role.CLIENT);
+		asCoordinator(() -> application.getBean(Registry.class).register(new OfficeHolderData("Eigen Pagina", "eigen@example.nl",
+				null, null, null, List.of(new Term(OfficeFunction.COUNCIL_MEMBER, "GM0014", java.time.LocalDate.of(2022, 3, 30), null)),
+				client.id()), actor()));
+		Page page = signIn(client.username(), TestAccounts.PASSWORD);
+		page.navigate(url("/my"));
+		assertThat(page.getByLabel("E-mailadres").inputValue()).isEqualTo("eigen@example.nl");
+		assertAccessible(page);
+		page.getByLabel("E-mailadres").fill("nieuw-adres@example.nl");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan")).click();
+		page.waitForURL(url("/my?saved"));
+		assertThat(page.getByLabel("E-mailadres").inputValue()).isEqualTo("nieuw-adres@example.nl");
+		page.getByLabel("Relatie").selectOption("PARTNER");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lid van het thuisfront toevoegen")).click();
+		assertThat(page.locator("#home-front-heading + ul").textContent()).contains("Partner");
+		assertAccessible(page);
+	}
+
 	private TestAccount coordinator() {
 		return new TestAccounts(application).create(Role.COORDINATOR);
 	}

@@ -21,6 +21,7 @@ import nl.weerbaar.registry.Registry;
 import nl.weerbaar.registry.Registry.HomeFrontData;
 import nl.weerbaar.registry.Registry.OfficeHolderData;
 import nl.weerbaar.registry.Term;
+import nl.weerbaar.security.AccountManagement;
 import nl.weerbaar.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,10 +66,12 @@ public class DemoOfficeHolders implements ApplicationRunner {
 			Map.entry("PV30", 55), Map.entry("PV31", 47));
 
 	private final Registry registry;
+	private final AccountManagement accounts;
 	private final JdbcClient jdbc;
 
-	DemoOfficeHolders(Registry registry, JdbcClient jdbc) {
+	DemoOfficeHolders(Registry registry, AccountManagement accounts, JdbcClient jdbc) {
 		this.registry = registry;
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 	}
 
@@ -80,10 +83,16 @@ public class DemoOfficeHolders implements ApplicationRunner {
 		long start = System.nanoTime();
 		List<Entry> people = population(new Random(20250101), jdbc, names());
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-data",
-				null, AuthorityUtils.createAuthorityList("ROLE_COORDINATOR")));
+				null, AuthorityUtils.createAuthorityList("ROLE_COORDINATOR", "ROLE_ADMIN")));
 		try {
 			registry.importOfficeHolders(people, SYSTEM);
 			addHomeFront(new Random(7));
+			// demo-client is the first demo council member, so that the client's own pages have someone to show
+			accounts.findByUsername("demo-client").ifPresent(client -> jdbc
+				.sql("update office_holder set account_id = ? where external_id = (select min(external_id) from office_holder "
+						+ "where external_id like 'demo-%' and name is not null)")
+				.param(client.id().value())
+				.update());
 		}
 		finally {
 			SecurityContextHolder.clearContext();
