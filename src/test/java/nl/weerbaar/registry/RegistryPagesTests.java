@@ -160,6 +160,29 @@ class RegistryPagesTests extends BrowserTest {
 		assertAccessible(page);
 	}
 
+	@Test
+	void aCoordinatorRegistersAPeerWhoMustHaveHeldAFunction() {
+		Page page = signIn(coordinator().username(), TestAccounts.PASSWORD);
+		page.navigate(url("/supporters/new"));
+		assertAccessible(page);
+		String name = "Peer " + UUID.randomUUID().toString().substring(0, 6);
+		page.getByLabel("Naam", new Page.GetByLabelOptions().setExact(true)).fill(name);
+		page.getByLabel("Soort").selectOption("PEER");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan")).click();
+		assertThat(page.locator("#function-error").textContent()).contains("minstens één functie");
+		assertAccessible(page);
+		page.getByLabel("Functie").selectOption("ALDERMAN");
+		page.getByLabel("Bestuursorgaan (code)").fill("GM0344");
+		page.getByLabel("Begindatum").fill("2010-06-01");
+		page.getByLabel("Einddatum").fill("2014-06-01");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan")).click();
+		page.waitForURL(url -> url.matches(".*/supporters/[0-9a-f-]{36}$"));
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).textContent()).isEqualTo(name);
+		assertThat(page.getByText("Wethouder, GM0344").count()).isEqualTo(1);
+		page.getByText("Gegevens wijzigen").click();
+		assertAccessible(page);
+	}
+
 	private TestAccount coordinator() {
 		return new TestAccounts(application).create(Role.COORDINATOR);
 	}
