@@ -72,9 +72,11 @@ class OfficeHolderController {
 
 	@GetMapping("/office-holders")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) OfficeFunction function,
-			@RequestParam(required = false) String province, @PageableDefault(size = 25) Pageable pageable,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		model.addAttribute("page", registry.search(new OfficeHolderQuery(q, function, null, province), pageable));
+			@RequestParam(required = false) String bodyCode, @RequestParam(required = false) String province,
+			@PageableDefault(size = 25) Pageable pageable, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model model) {
+		model.addAttribute("page", registry.search(new OfficeHolderQuery(q, function, bodyCode, province), pageable));
+		model.addAttribute("bodyCode", bodyCode);
 		model.addAttribute("provinces", bodies.provinces());
 		model.addAttribute("q", q);
 		model.addAttribute("function", function);

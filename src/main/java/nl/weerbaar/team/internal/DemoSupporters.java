@@ -11,6 +11,7 @@ import java.util.UUID;
 import nl.weerbaar.platform.Installation;
 import nl.weerbaar.registry.OfficeFunction;
 import nl.weerbaar.registry.Term;
+import nl.weerbaar.security.AccountManagement;
 import nl.weerbaar.shared.Actor;
 import nl.weerbaar.team.Expertise;
 import nl.weerbaar.team.Gender;
@@ -46,10 +47,12 @@ class DemoSupporters implements ApplicationRunner {
 			"Advocatuur", "Rijksrecherche");
 
 	private final Team team;
+	private final AccountManagement accounts;
 	private final JdbcClient jdbc;
 
-	DemoSupporters(Team team, JdbcClient jdbc) {
+	DemoSupporters(Team team, AccountManagement accounts, JdbcClient jdbc) {
 		this.team = team;
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 	}
 
@@ -62,7 +65,7 @@ class DemoSupporters implements ApplicationRunner {
 		List<String> provinces = jdbc.sql("select code from body where kind = 'PROVINCE' order by code").query(String.class).list();
 		List<String> municipalities = jdbc.sql("select code from body where kind = 'MUNICIPALITY' order by code").query(String.class).list();
 		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-data",
-				null, AuthorityUtils.createAuthorityList("ROLE_COORDINATOR")));
+				null, AuthorityUtils.createAuthorityList("ROLE_COORDINATOR", "ROLE_ADMIN")));
 		try {
 			for (int i = 0; i < 60; i++) {
 				SupporterKind kind = i < 24 ? SupporterKind.CONFIDANT : i < 38 ? SupporterKind.EXPERT : SupporterKind.PEER;
@@ -84,11 +87,13 @@ class DemoSupporters implements ApplicationRunner {
 				expertise.add(Expertise.values()[random.nextInt(Expertise.values().length)]);
 				expertise.add(Expertise.values()[random.nextInt(Expertise.values().length)]);
 				String name = FIRST.get(random.nextInt(FIRST.size())) + " " + LAST.get(random.nextInt(LAST.size()));
+				// demo-supporter is the first confidant
+				UUID account = i == 0 ? accounts.findByUsername("demo-supporter").map(a -> a.id().value()).orElse(null) : null;
 				team.register(new SupporterData(name, "ondersteuner." + i + "@demo.example", null, null, terms, kind,
 						organisation, expertise, random.nextInt(5) == 0 ? Set.of("nl", "en") : Set.of("nl"),
 						provinces.get(random.nextInt(provinces.size())), 2 + random.nextInt(5), random.nextInt(10) > 0,
 						random.nextInt(3) == 0 ? null : Gender.values()[random.nextInt(2)], List.of(), List.of(),
-						"demo-supporter-" + i, null), SYSTEM);
+						"demo-supporter-" + i, account), SYSTEM);
 			}
 		}
 		finally {
