@@ -87,6 +87,8 @@ class OfficeHolderApiTests {
 			.containsExactlyInAnyOrder("terms[0].bodyCode:term.body.wrongKind.MUNICIPALITY", "terms[1].end:term.end.beforeStart");
 		assertThat(api.postJson("/api/v1/office-holders", "{\"name\": \"\", \"email\": \"not-an-address\"}").status()).isEqualTo(400);
 		assertThat(api.postJson("/api/v1/office-holders", "{\"name\": ").status()).isEqualTo(400);
+		assertThat(api.postJson("/api/v1/office-holders", "{\"name\": \"Null\", \"terms\": [null, {\"function\": \"MAYOR\"}]}")
+			.status()).isEqualTo(400);
 	}
 
 	@Test

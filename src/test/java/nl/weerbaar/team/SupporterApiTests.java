@@ -67,6 +67,10 @@ class SupporterApiTests {
 			.containsExactlyInAnyOrder("terms", "capacity", "provinceCode", "languages");
 		assertThat(coordinator.postJson("/api/v1/supporters", "{\"name\": \"Expert\", \"kind\": \"EXPERT\", \"capacity\": 2}")
 			.status()).isEqualTo(201);
+		assertThat(coordinator.postJson("/api/v1/supporters",
+				"{\"name\": \"Leeg\", \"kind\": \"EXPERT\", \"capacity\": 2, \"expertise\": [null], \"terms\": [null]}")
+			.status()).as("nulls in lists are mistakes, not server errors").isEqualTo(400);
+		assertThat(coordinator.postJson("/api/v1/supporters", "{\"name\": \"X\", \"kind\": \"WIZARD\"}").status()).isEqualTo(400);
 	}
 
 	@Test
