@@ -242,7 +242,7 @@ public class Team {
 				&& bodies.kindsOf(List.of(data.provinceCode().strip())).get(data.provinceCode().strip()) != BodyKind.PROVINCE) {
 			violations.add(new Violation("provinceCode", "supporter.province.unknown"));
 		}
-		if (data.expertise() != null && data.expertise().contains(null)) {
+		if (data.expertise() != null && data.expertise().stream().anyMatch(java.util.Objects::isNull)) {
 			violations.add(new Violation("expertise", "import.expertise.invalid"));
 		}
 		if (data.languages() != null && data.languages().stream().anyMatch(l -> l == null || !l.matches("[a-z]{2,3}"))) {
