@@ -67,14 +67,6 @@ public class Retention {
 		return until;
 	}
 
-	/** Stops the clock (the data is needed again, e.g. a case reopened). */
-	@Transactional
-	public void stopClock(SubjectId subject) {
-		jdbc.sql("update data_subject set retention_kind = null, retain_until = null where id = ?")
-			.param(subject.value())
-			.update();
-	}
-
 	@Transactional
 	public void placeLegalHold(SubjectId subject, String reason, Actor by) {
 		if (reason == null || reason.isBlank()) {

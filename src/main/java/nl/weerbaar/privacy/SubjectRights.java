@@ -76,25 +76,30 @@ public class SubjectRights {
 	/** True when Weerbaar holds, or held, data about this person. */
 	@Transactional(readOnly = true)
 	public boolean isKnown(SubjectId subject) {
+		return isStored(subject) || sources.stream().anyMatch(source -> !source.export(subject).isEmpty());
+	}
+
+	/** True when the privacy module itself keeps something about the person (a key or a retention record). */
+	private boolean isStored(SubjectId subject) {
 		return jdbc.sql("""
 				select exists (select 1 from data_subject where id = :id)
 				    or exists (select 1 from keyring.data_key where subject_id = :id)""")
 			.param("id", subject.value())
 			.query(Boolean.class)
-			.single() || sources.stream().anyMatch(source -> !source.export(subject).isEmpty());
+			.single();
 	}
 
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public Optional<SubjectExport> export(SubjectId subject, Actor by) {
-		if (!isKnown(subject)) {
-			return Optional.empty();
-		}
 		Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
-		sections.put("privacy", privacySection(subject));
 		for (PersonalDataSource source : sources) {
 			sections.put(source.section(), source.export(subject));
 		}
+		if (!isStored(subject) && sections.values().stream().allMatch(Map::isEmpty)) {
+			return Optional.empty();
+		}
+		sections.put("privacy", privacySection(subject));
 		events.publishEvent(new SubjectDataExported(subject, by.id(), by.role()));
 		return Optional.of(new SubjectExport(subject, clock.instant(), sections));
 	}
@@ -145,11 +150,6 @@ public class SubjectRights {
 		return jdbc.sql("select * from erasure_request where status = 'REQUESTED' order by requested_at")
 			.query((rs, row) -> request(rs))
 			.list();
-	}
-
-	@Transactional(readOnly = true)
-	public Optional<ErasureRequest> find(UUID requestId) {
-		return jdbc.sql("select * from erasure_request where id = ?").param(requestId).query((rs, row) -> request(rs)).optional();
 	}
 
 	private ErasureRequest decide(UUID requestId, Actor by, ErasureStatus decision) {

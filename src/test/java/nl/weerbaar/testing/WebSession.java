@@ -57,10 +57,6 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT).GET(), true);
 	}
 
-	public Response get(String path, String... headers) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET(), true);
-	}
-
 	/** Posts a form with the CSRF token of the last page read (as a browser does). */
 	public Response post(String path, Map<String, String> form) {
 		Map<String, String> fields = new LinkedHashMap<>(form);
