@@ -22,7 +22,13 @@ class ModularityTests {
 	}
 
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(modules).writeDocumentation();
+	void writesModuleDocumentation() throws java.io.IOException {
+		Documenter documenter = new Documenter(modules);
+		documenter.writeDocumentation();
+		java.nio.file.Path docs = java.nio.file.Path.of(documenter.getDefaultOutputDirectory());
+		try (var files = java.nio.file.Files.list(docs)) {
+			assertThat(files.map(file -> file.getFileName().toString())).contains("components.puml", "module-privacy.puml",
+					"module-audit.puml");
+		}
 	}
 }
