@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import nl.weerbaar.shared.SearchText;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -46,7 +47,7 @@ public class Bodies {
 	public Page<Body> find(BodyKind kind, String provinceCode, String q, Pageable pageable) {
 		String kindName = kind == null ? null : kind.name();
 		String province = blankToNull(provinceCode);
-		String pattern = blankToNull(q) == null ? null : "%" + escapeLike(q.strip()) + "%";
+		String pattern = SearchText.containsPattern(q);
 		long total = jdbc.sql("select count(*) from body b " + FILTER)
 			.param("kind", kindName)
 			.param("province", province == null ? null : province.toUpperCase(Locale.ROOT))
@@ -103,7 +104,4 @@ public class Bodies {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	private static String escapeLike(String value) {
-		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 }

@@ -24,6 +24,7 @@ import nl.weerbaar.registry.internal.BulkImport;
 import nl.weerbaar.registry.internal.OfficeHolder;
 import nl.weerbaar.registry.internal.OfficeHolders;
 import nl.weerbaar.shared.Actor;
+import nl.weerbaar.shared.SearchText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -121,7 +122,7 @@ public class Registry {
 	@Transactional(readOnly = true)
 	public Page<OfficeHolderSummary> search(OfficeHolderQuery query, Pageable pageable) {
 		String where = """
-				where (cast(:q as text) is null or lower(o.name) like :q)
+				where (cast(:q as text) is null or o.name ilike :q)
 				  and ((cast(:function as text) is null and cast(:body as text) is null and cast(:province as text) is null)
 				       or exists (select 1 from office_term t
 				                  where t.office_holder_id = o.id
@@ -132,8 +133,7 @@ public class Registry {
 				                         where bp.body_code = t.body_code and bp.province_code = :province))))
 				""";
 		Map<String, Object> params = new HashMap<>();
-		params.put("q", blank(query.q()) ? null : "%" + query.q().strip().toLowerCase().replace("\\", "\\\\")
-			.replace("%", "\\%").replace("_", "\\_") + "%");
+		params.put("q", SearchText.containsPattern(query.q()));
 		params.put("function", query.function() == null ? null : query.function().name());
 		params.put("body", blank(query.bodyCode()) ? null : query.bodyCode().strip().toUpperCase());
 		params.put("province", blank(query.provinceCode()) ? null : query.provinceCode().strip().toUpperCase());

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import nl.weerbaar.shared.Actor;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -52,6 +53,21 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
 	public boolean hasRole(Role role) {
 		return roles.contains(role);
+	}
+
+	/**
+	 * This person as the actor of what they do now, in the first of these roles they hold (the path rules have
+	 * already made sure they hold one; otherwise the last is named).
+	 */
+	public Actor actingAs(Role... inOrder) {
+		Role acting = inOrder[inOrder.length - 1];
+		for (Role role : inOrder) {
+			if (roles.contains(role)) {
+				acting = role;
+				break;
+			}
+		}
+		return new Actor(id.value(), acting.name());
 	}
 
 	/** True until a person replaces a password someone else chose for them (a first or bootstrap password). */

@@ -19,6 +19,7 @@ import nl.weerbaar.registry.RegistryRefused.Violation;
 import nl.weerbaar.registry.Term;
 import nl.weerbaar.registry.TermRules;
 import nl.weerbaar.shared.Actor;
+import nl.weerbaar.shared.SearchText;
 import nl.weerbaar.shared.AuditEntry;
 import nl.weerbaar.shared.AuditableEvent;
 import nl.weerbaar.team.internal.Supporter;
@@ -114,7 +115,7 @@ public class Team {
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN', 'SUPPORTER')")
 	public Page<SupporterSummary> search(SupporterQuery query, Pageable pageable) {
 		String where = """
-				where (cast(:q as text) is null or lower(s.name) like :q)
+				where (cast(:q as text) is null or s.name ilike :q)
 				  and (cast(:kind as text) is null or s.kind = :kind)
 				  and (cast(:province as text) is null or s.province_code = :province)
 				  and (cast(:active as boolean) is null or s.active = :active)
@@ -124,8 +125,7 @@ public class Team {
 				       or exists (select 1 from supporter_term t where t.supporter_id = s.id and t.function = :function))
 				""";
 		Map<String, Object> params = new HashMap<>();
-		params.put("q", query.q() == null || query.q().isBlank() ? null
-				: "%" + query.q().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		params.put("q", SearchText.containsPattern(query.q()));
 		params.put("kind", query.kind() == null ? null : query.kind().name());
 		params.put("province", query.provinceCode() == null || query.provinceCode().isBlank() ? null
 				: query.provinceCode().strip().toUpperCase());

@@ -30,7 +30,6 @@ class PrivacyAccess {
 
 	/** The role someone acts in here: as coordinator when they are one, otherwise as administrator. */
 	static Actor actor(AccountPrincipal principal) {
-		Role role = principal.hasRole(Role.COORDINATOR) ? Role.COORDINATOR : Role.ADMIN;
-		return new Actor(principal.id().value(), role.name());
+		return principal.actingAs(Role.COORDINATOR, Role.ADMIN);
 	}
 }

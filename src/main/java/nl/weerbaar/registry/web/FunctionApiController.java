@@ -9,7 +9,6 @@ import nl.weerbaar.registry.Registry;
 import nl.weerbaar.registry.Registry.FunctionAssociation;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.Role;
-import nl.weerbaar.shared.Actor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +41,6 @@ class FunctionApiController {
 	@Operation(summary = "Change a function's association (administrators)")
 	FunctionAssociation change(@PathVariable OfficeFunction function, @RequestBody AssociationChange change,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		return registry.changeAssociation(function, change.associationCode(), new Actor(me.id().value(), Role.ADMIN.name()));
+		return registry.changeAssociation(function, change.associationCode(), me.actingAs(Role.ADMIN));
 	}
 }

@@ -105,7 +105,7 @@ class MyDetailsController {
 	}
 
 	private static Actor actor(AccountPrincipal me) {
-		return new Actor(me.id().value(), Role.CLIENT.name());
+		return me.actingAs(Role.CLIENT);
 	}
 
 	@Configuration(proxyBeanMethods = false)

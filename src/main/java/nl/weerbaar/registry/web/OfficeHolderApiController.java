@@ -98,8 +98,7 @@ class OfficeHolderApiController {
 
 	/** The role someone acts in on the registry: coordinator, client or administrator. */
 	static Actor actor(AccountPrincipal me) {
-		Role role = me.hasRole(Role.COORDINATOR) ? Role.COORDINATOR : me.hasRole(Role.ADMIN) ? Role.ADMIN : Role.CLIENT;
-		return new Actor(me.id().value(), role.name());
+		return me.actingAs(Role.COORDINATOR, Role.ADMIN, Role.CLIENT);
 	}
 
 	private static ResponseStatusException notFound() {

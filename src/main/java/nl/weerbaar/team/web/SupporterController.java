@@ -16,7 +16,6 @@ import nl.weerbaar.registry.RegistryRefused;
 import nl.weerbaar.registry.Term;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.Role;
-import nl.weerbaar.shared.Actor;
 import nl.weerbaar.team.Expertise;
 import nl.weerbaar.team.Gender;
 import nl.weerbaar.team.SupporterData;
@@ -113,7 +112,7 @@ class SupporterController {
 			return form(model, null);
 		}
 		try {
-			return "redirect:/supporters/" + team.register(form.data(List.of(), null), actor(me)).id();
+			return "redirect:/supporters/" + team.register(form.data(List.of(), null), SupporterApiController.actor(me)).id();
 		}
 		catch (RegistryRefused refused) {
 			reject(errors, refused);
@@ -136,7 +135,7 @@ class SupporterController {
 			return form(model, supporter);
 		}
 		try {
-			team.update(id, form.data(supporter.terms(), supporter), actor(me));
+			team.update(id, form.data(supporter.terms(), supporter), SupporterApiController.actor(me));
 			return "redirect:/supporters/" + id;
 		}
 		catch (RegistryRefused refused) {
@@ -156,7 +155,7 @@ class SupporterController {
 	}
 
 	private SupporterView find(UUID id, AccountPrincipal me) {
-		return team.find(id, actor(me)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return team.find(id, SupporterApiController.actor(me)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private static void reject(BindingResult errors, RegistryRefused refused) {
@@ -169,11 +168,6 @@ class SupporterController {
 				errors.reject(violation.code());
 			}
 		});
-	}
-
-	private static Actor actor(AccountPrincipal me) {
-		Role role = me.hasRole(Role.COORDINATOR) ? Role.COORDINATOR : me.hasRole(Role.ADMIN) ? Role.ADMIN : Role.SUPPORTER;
-		return new Actor(me.id().value(), role.name());
 	}
 
 	@GetMapping("/supporters/{id}")
