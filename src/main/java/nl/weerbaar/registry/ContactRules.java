@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import nl.weerbaar.registry.RegistryRefused.Violation;
+import nl.weerbaar.shared.Refused.Violation;
 
 /** What an e-mail address and a phone number must look like, for everyone whose contact details Weerbaar keeps. */
 public final class ContactRules {

@@ -19,7 +19,7 @@ import nl.weerbaar.registry.RegistryEvents.HomeFrontMemberAdded;
 import nl.weerbaar.registry.RegistryEvents.OfficeHolderChanged;
 import nl.weerbaar.registry.RegistryEvents.OfficeHolderRegistered;
 import nl.weerbaar.registry.RegistryEvents.PersonalDataRead;
-import nl.weerbaar.registry.RegistryRefused.Violation;
+import nl.weerbaar.shared.Refused.Violation;
 import nl.weerbaar.registry.internal.BulkImport;
 import nl.weerbaar.registry.internal.OfficeHolder;
 import nl.weerbaar.registry.internal.OfficeHolders;
@@ -246,6 +246,39 @@ public class Registry {
 	@PreAuthorize("hasRole('CLIENT')")
 	public Optional<UUID> officeHolderOf(Actor client) {
 		return jdbc.sql("select id from office_holder where account_id = ?").param(client.id()).query(UUID.class).optional();
+	}
+
+	/**
+	 * Who a support request is about: an office holder, or a member of one's home front. Gives ids and the office
+	 * holder's terms, no contact details, so it is not a read of personal data. A client finds only themselves and
+	 * their own home front; anyone else's id is as unknown as a wrong one.
+	 */
+	public record PersonConcerned(UUID subjectId, boolean homeFront, UUID officeHolderId, String officeHolderName,
+			List<Term> terms) {
+
+		/** The term that counts today, or else the latest one. */
+		public Optional<Term> currentTerm(java.time.LocalDate today) {
+			return terms.stream().filter(term -> term.isCurrentOn(today)).findFirst().or(() -> terms.stream().findFirst());
+		}
+	}
+
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN', 'CLIENT')")
+	public Optional<PersonConcerned> concerned(UUID subjectId, Actor by) {
+		if (subjectId == null) {
+			return Optional.empty();
+		}
+		Optional<PersonConcerned> holder = visibleTo(subjectId, by)
+			.map(found -> new PersonConcerned(subjectId, false, found.id(), found.name(), found.terms()));
+		if (holder.isPresent()) {
+			return holder;
+		}
+		return jdbc.sql("select office_holder_id from home_front_member where id = ?")
+			.param(subjectId)
+			.query(UUID.class)
+			.optional()
+			.flatMap(officeHolderId -> visibleTo(officeHolderId, by))
+			.map(found -> new PersonConcerned(subjectId, true, found.id(), found.name(), found.terms()));
 	}
 
 	/** Coordinators and administrators see everyone; a client only the office holder linked to their account. */

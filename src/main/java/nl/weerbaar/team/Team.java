@@ -15,7 +15,7 @@ import nl.weerbaar.registry.BodyKind;
 import nl.weerbaar.registry.ContactRules;
 import nl.weerbaar.registry.OfficeFunction;
 import nl.weerbaar.registry.RegistryRefused;
-import nl.weerbaar.registry.RegistryRefused.Violation;
+import nl.weerbaar.shared.Refused.Violation;
 import nl.weerbaar.registry.Term;
 import nl.weerbaar.registry.TermRules;
 import nl.weerbaar.shared.Actor;

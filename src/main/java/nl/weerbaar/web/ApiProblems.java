@@ -1,14 +1,19 @@
 package nl.weerbaar.web;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import nl.weerbaar.shared.Refused;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -21,6 +26,28 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private final MessageSource messages;
+
+	ApiProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * Refused input: 400 when invalid, 409 when it clashes with the current state; {@code errors} names each field (as
+	 * a path) with a code and a message in the caller's language.
+	 */
+	@ExceptionHandler(Refused.class)
+	ProblemDetail refused(Refused refused) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+				refused.conflict() ? "The request clashes with the current state." : "The data is not valid.");
+		problem.setProperty("errors", refused.violations()
+			.stream()
+			.map(v -> Map.of("field", v.field(), "code", v.code(),
+					"message", messages.getMessage(v.code(), null, v.code(), LocaleContextHolder.getLocale())))
+			.toList());
+		return problem;
+	}
 
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,

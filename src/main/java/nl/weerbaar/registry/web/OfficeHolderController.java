@@ -16,6 +16,7 @@ import nl.weerbaar.registry.Registry.OfficeHolderData;
 import nl.weerbaar.registry.Registry.OfficeHolderQuery;
 import nl.weerbaar.registry.Registry.OfficeHolderView;
 import nl.weerbaar.registry.RegistryRefused;
+import nl.weerbaar.web.FormErrors;
 import nl.weerbaar.registry.Term;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.Role;
@@ -202,17 +203,11 @@ class OfficeHolderController {
 
 	/** A refused field of a term ({@code terms[0].bodyCode}) belongs to the form's own field ({@code bodyCode}). */
 	private static void reject(BindingResult errors, RegistryRefused refused) {
-		refused.violations().forEach(violation -> {
-			String field = violation.field().replaceFirst("^terms\\[\\d+]\\.", "");
-			if (errors.getObjectName().equals("homeFrontForm") && !field.equals("relation") && !field.equals("ageBand")) {
-				field = "member" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
-			}
-			if (errors.getFieldType(field) != null) {
-				errors.rejectValue(field, violation.code());
-			}
-			else {
-				errors.reject(violation.code());
-			}
+		boolean homeFront = errors.getObjectName().equals("homeFrontForm");
+		FormErrors.reject(errors, refused, path -> {
+			String field = path.replaceFirst("^terms\\[\\d+]\\.", "");
+			return homeFront && !field.equals("relation") && !field.equals("ageBand")
+					? "member" + Character.toUpperCase(field.charAt(0)) + field.substring(1) : field;
 		});
 	}
 

@@ -3,7 +3,6 @@ package nl.weerbaar.registry.web;
 import java.util.Map;
 
 import nl.weerbaar.registry.OfficeHolderImport;
-import nl.weerbaar.registry.RegistryRefused;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -13,10 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/**
- * Refused registry and team data as a problem detail: 400 for invalid data, 409 for a clash with what is registered,
- * with an {@code errors} list naming each field (as a path) with a code and a message.
- */
+/** A refused import as a problem detail whose {@code errors} name each line and field with a code and a message. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RegistryProblems {
@@ -35,18 +31,6 @@ class RegistryProblems {
 			.stream()
 			.map(e -> Map.of("line", e.line(), "field", e.field(), "code", e.code(),
 					"message", messages.getMessage(e.code(), null, e.code(), LocaleContextHolder.getLocale())))
-			.toList());
-		return problem;
-	}
-
-	@ExceptionHandler(RegistryRefused.class)
-	ProblemDetail refused(RegistryRefused refused) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
-				refused.conflict() ? "The data clashes with what is already registered." : "The data is not valid.");
-		problem.setProperty("errors", refused.violations()
-			.stream()
-			.map(v -> Map.of("field", v.field(), "code", v.code(),
-					"message", messages.getMessage(v.code(), null, v.code(), LocaleContextHolder.getLocale())))
 			.toList());
 		return problem;
 	}

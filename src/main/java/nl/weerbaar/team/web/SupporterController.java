@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import nl.weerbaar.registry.Bodies;
 import nl.weerbaar.registry.OfficeFunction;
 import nl.weerbaar.registry.RegistryRefused;
+import nl.weerbaar.web.FormErrors;
 import nl.weerbaar.registry.Term;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.Role;
@@ -159,15 +160,7 @@ class SupporterController {
 	}
 
 	private static void reject(BindingResult errors, RegistryRefused refused) {
-		refused.violations().forEach(violation -> {
-			String field = violation.field().replaceFirst("^terms\\[\\d+]\\.", "").replaceFirst("^terms$", "function");
-			if (errors.getFieldType(field) != null) {
-				errors.rejectValue(field, violation.code());
-			}
-			else {
-				errors.reject(violation.code());
-			}
-		});
+		FormErrors.reject(errors, refused, field -> field.replaceFirst("^terms\\[\\d+]\\.", "").replaceFirst("^terms$", "function"));
 	}
 
 	@GetMapping("/supporters/{id}")
