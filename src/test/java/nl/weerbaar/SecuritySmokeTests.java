@@ -20,12 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Walks every handler mapping of the application and proves that an anonymous request is refused: the API answers
  * 401 (never a login page), pages send to the login page, unsafe methods without a CSRF token get 403. The only
- * public handlers are the login page, health probes and static assets.
+ * public handlers are the login page, the anonymous "Vraag hulp" route (whose forms still need a CSRF token), health
+ * probes and static assets.
  */
 @WebTest
 class SecuritySmokeTests {
 
-	private static final Set<String> PUBLIC = Set.of("GET /login");
+	private static final Set<String> PUBLIC = Set.of("GET /login", "GET /hulp", "GET /hulp/status", "GET /hulp/status/aanvraag");
 
 	@LocalServerPort
 	int port;
@@ -76,6 +77,17 @@ class SecuritySmokeTests {
 		assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
 		assertThat(anonymous.get("/actuator/metrics").status()).isEqualTo(401);
 		assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(401);
+	}
+
+	@Test
+	void theAnonymousRouteIsPublicButShowsNothingWithoutAReceiptCode() {
+		WebSession anonymous = new WebSession(port);
+		assertThat(anonymous.get("/hulp").status()).isEqualTo(200);
+		assertThat(anonymous.get("/hulp/status").status()).isEqualTo(200);
+		Response status = anonymous.get("/hulp/status/aanvraag");
+		assertThat(status.status()).isEqualTo(302);
+		assertThat(status.location()).endsWith("/hulp/status");
+		assertThat(anonymous.request("POST", "/hulp").status()).as("no CSRF token").isEqualTo(403);
 	}
 
 	@Test

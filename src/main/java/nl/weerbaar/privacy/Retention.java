@@ -67,6 +67,14 @@ public class Retention {
 		return until;
 	}
 
+	/** Stops a running clock (a public request was confirmed by a coordinator): the data stays until a clock starts again. */
+	@Transactional
+	public void stopClock(SubjectId subject) {
+		jdbc.sql("update data_subject set retention_kind = null, retain_until = null where id = ? and shredded_at is null")
+			.param(subject.value())
+			.update();
+	}
+
 	@Transactional
 	public void placeLegalHold(SubjectId subject, String reason, Actor by) {
 		if (reason == null || reason.isBlank()) {

@@ -1,0 +1,6 @@
+package nl.weerbaar.intake;
+
+/** Whether a warning behaviour is present. */
+public enum Answer {
+	YES, NO, UNKNOWN
+}

@@ -1,0 +1,114 @@
+package nl.weerbaar.intake.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps bots and guessers off the public route without a third party: a signed timing token in the form (a form sent
+ * back within a few seconds was not filled in by a person; one hours old is shown again), a honeypot field the page
+ * hides from people, and token buckets (Bucket4j) per network address for submissions and for wrong receipt codes,
+ * plus one bucket for wrong codes from all addresses together. The buckets live in this node's memory: with several
+ * nodes each allows its own share.
+ */
+@Component
+public class PublicRouteGuard {
+
+	/** What a form's timing token says. */
+	public enum FormCheck {
+		OK, TOO_FAST, EXPIRED, INVALID
+	}
+
+	private final IntakeProperties.PublicForm settings;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final Cache<String, Bucket> submissions;
+	private final Cache<String, Bucket> wrongCodes;
+	private final Bucket wrongCodesTotal;
+	private volatile byte[] formKey;
+
+	PublicRouteGuard(IntakeProperties properties, JdbcClient jdbc, Clock clock) {
+		this.settings = properties.publicForm();
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.submissions = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
+		this.wrongCodes = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
+		this.wrongCodesTotal = perHour(settings.wrongCodesPerHourTotal());
+	}
+
+	/** A token for a form shown now. */
+	public String formToken() {
+		String issued = Long.toString(clock.instant().getEpochSecond());
+		return issued + "." + sign(issued);
+	}
+
+	public FormCheck check(String token) {
+		if (token == null || !token.matches("\\d{1,19}\\.[A-Za-z0-9_-]{43}")) {
+			return FormCheck.INVALID;
+		}
+		String issued = token.substring(0, token.indexOf('.'));
+		if (!MessageDigest.isEqual(sign(issued).getBytes(StandardCharsets.US_ASCII),
+				token.substring(token.indexOf('.') + 1).getBytes(StandardCharsets.US_ASCII))) {
+			return FormCheck.INVALID;
+		}
+		Duration age = Duration.between(Instant.ofEpochSecond(Long.parseLong(issued)), clock.instant());
+		if (age.compareTo(settings.minFillTime()) < 0) {
+			return FormCheck.TOO_FAST;
+		}
+		return age.compareTo(settings.maxFormAge()) > 0 ? FormCheck.EXPIRED : FormCheck.OK;
+	}
+
+	/** Takes one submission from the address's allowance; false when it is used up. */
+	public boolean trySubmit(String address) {
+		return submissions.get(address, key -> perHour(settings.submissionsPerHour())).tryConsume(1);
+	}
+
+	/** Whether a receipt code may be tried from this address now. */
+	public boolean mayTryCode(String address) {
+		Bucket bucket = wrongCodes.getIfPresent(address);
+		return (bucket == null || bucket.getAvailableTokens() > 0) && wrongCodesTotal.getAvailableTokens() > 0;
+	}
+
+	public void wrongCode(String address) {
+		wrongCodes.get(address, key -> perHour(settings.wrongCodesPerHour())).tryConsume(1);
+		wrongCodesTotal.tryConsume(1);
+	}
+
+	private static Bucket perHour(int capacity) {
+		return Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, Duration.ofHours(1)).build())
+			.build();
+	}
+
+	private String sign(String value) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(formKey(), "HmacSHA256"));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private byte[] formKey() {
+		if (formKey == null) {
+			formKey = jdbc.sql("select form_key from intake_secret where id = 1").query(byte[].class).single();
+		}
+		return formKey;
+	}
+}

@@ -1,0 +1,37 @@
+package nl.weerbaar.intake.web;
+
+import java.util.Set;
+
+import nl.weerbaar.security.PathAuthorizations;
+import nl.weerbaar.security.Role;
+import nl.weerbaar.web.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Who reaches intake's pages and API, and its place in the navigation. */
+@Configuration(proxyBeanMethods = false)
+class IntakeWebConfiguration {
+
+	@Bean
+	PathAuthorizations intakePaths() {
+		return paths -> paths.requestMatchers("/hulp", "/hulp/**")
+			.permitAll()
+			// the facade decides per request and per object (a refused one answers 404 and is audited)
+			.requestMatchers("/api/v1/support-requests", "/api/v1/support-requests/**")
+			.authenticated()
+			.requestMatchers("/requests", "/requests/**")
+			.hasRole(Role.COORDINATOR.name())
+			.requestMatchers("/my/requests", "/my/requests/**")
+			.hasRole(Role.CLIENT.name());
+	}
+
+	@Bean
+	NavigationItem requestsNavigation() {
+		return new NavigationItem("/requests", "nav.requests", "nav.requests.description", 10, Set.of(Role.COORDINATOR.name()));
+	}
+
+	@Bean
+	NavigationItem myRequestsNavigation() {
+		return new NavigationItem("/my/requests", "nav.myRequests", "nav.myRequests.description", 10, Set.of(Role.CLIENT.name()));
+	}
+}
