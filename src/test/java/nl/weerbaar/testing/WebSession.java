@@ -57,6 +57,12 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT).GET(), true);
 	}
 
+	/** A GET as htmx sends it: the page answers with a fragment. */
+	public Response getFragment(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").header("HX-Request", "true").GET(),
+				false);
+	}
+
 	/** Posts a form with the CSRF token of the last page read (as a browser does). */
 	public Response post(String path, Map<String, String> form) {
 		Map<String, String> fields = new LinkedHashMap<>(form);

@@ -399,7 +399,7 @@ public class RequestStore {
 				select r.id, r.reference, r.status, r.channel, r.concern_level, r.function, r.body_name, r.home_front,
 				       r.created_at, r.due_at, r.first_contact_at,
 				       array(select distinct i.kind from incident i where i.request_id = r.id order by 1) as kinds
-				from support_request r where """ + where + " order by r.due_at, r.created_at, r.id limit :limit offset :offset")
+				from support_request r where\s""" + where + " order by r.due_at, r.created_at, r.id limit :limit offset :offset")
 			.params(params)
 			.query((rs, n) -> {
 				RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
@@ -428,7 +428,7 @@ public class RequestStore {
 		jdbc.sql("""
 				select r.concern_level, count(*) as n,
 				       count(*) filter (where r.first_contact_at is null and r.due_at < :now) as overdue
-				from support_request r where """ + where + " group by r.concern_level")
+				from support_request r where\s""" + where + " group by r.concern_level")
 			.params(params)
 			.query(rs -> {
 				ConcernLevel level = level(rs.getString("concern_level"));
