@@ -456,7 +456,7 @@ public class Intake {
 		if (blank(bodyCode)) {
 			return new Context(function, null);
 		}
-		Optional<Body> body = bodies.byCode(bodyCode);
+		Optional<Body> body = bodyCode.strip().matches("[A-Za-z]{2}\\d{2,4}") ? bodies.byCode(bodyCode) : Optional.empty();
 		if (body.isEmpty()) {
 			violations.add(new Violation("bodyCode", "intake.body.unknown"));
 			return new Context(function, null);

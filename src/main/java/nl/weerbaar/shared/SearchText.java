@@ -11,6 +11,7 @@ public final class SearchText {
 		if (typed == null || typed.isBlank()) {
 			return null;
 		}
-		return "%" + typed.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		// a NUL cannot be in a PostgreSQL text value; nobody types one on purpose
+		return "%" + typed.replace("\u0000", "").strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 }

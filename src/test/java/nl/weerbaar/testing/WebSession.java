@@ -63,13 +63,13 @@ public final class WebSession {
 				false);
 	}
 
-	/** Posts a form with the CSRF token of the last page read (as a browser does). */
-	public Response post(String path, Map<String, String> form) {
+	/** Posts a form with the CSRF token of the last page read (as a browser does), with extra headers if given. */
+	public Response post(String path, Map<String, String> form, String... headers) {
 		Map<String, String> fields = new LinkedHashMap<>(form);
 		if (csrf != null) {
 			fields.putIfAbsent("_csrf", csrf);
 		}
-		return postRaw(path, fields);
+		return postRaw(path, fields, headers);
 	}
 
 	/** Posts a form exactly as given: no token added. */
