@@ -360,11 +360,6 @@ public class Intake {
 		return store.mine(clientScope(by));
 	}
 
-	/** Records the first contact (the intake deadline is then met); the first one counts. */
-	public void recordFirstContact(UUID id, Instant at) {
-		store.firstContact(id, at);
-	}
-
 	private void moveTo(Row row, RequestStatus to, String reason, Actor by, Instant now) {
 		store.setStatus(row.id(), to, now);
 		store.recordStatus(row.id(), row.status(), to, reason, by, now);

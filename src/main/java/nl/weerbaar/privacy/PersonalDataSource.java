@@ -13,4 +13,12 @@ public interface PersonalDataSource {
 
 	/** What this module holds about the person, opened and readable; empty when nothing. */
 	Map<String, Object> export(SubjectId subject);
+
+	/**
+	 * What this module sealed under keys of its own that belongs to the person (their support requests): erasing the
+	 * person shreds these too.
+	 */
+	default java.util.List<SubjectId> dependents(SubjectId subject) {
+		return java.util.List.of();
+	}
 }

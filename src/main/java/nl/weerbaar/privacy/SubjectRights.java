@@ -129,12 +129,18 @@ public class SubjectRights {
 		return new ErasureRequest(id, subject, reason, by.id(), now, ErasureStatus.REQUESTED, null, null);
 	}
 
-	/** A second person approves: the data key is destroyed at once. Whoever asked cannot approve. */
+	/**
+	 * A second person approves: the data key is destroyed at once, and so are the keys of what modules keep about the
+	 * person under keys of its own (their support requests). Whoever asked cannot approve.
+	 */
 	@Transactional
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 	public ErasureRequest approve(UUID requestId, Actor by) {
 		ErasureRequest request = decide(requestId, by, ErasureStatus.APPROVED);
 		shredder.shred(request.subject(), "ERASURE", by.id());
+		for (PersonalDataSource source : sources) {
+			source.dependents(request.subject()).forEach(dependent -> shredder.shred(dependent, "ERASURE", by.id()));
+		}
 		return request;
 	}
 

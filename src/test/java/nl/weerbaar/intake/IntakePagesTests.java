@@ -28,7 +28,7 @@ class IntakePagesTests extends BrowserTest {
 	@Test
 	void aCoordinatorTakesACallInTriagesItAsAcuteAndRecordsWhatWasDone() {
 		IntakeFixtures fixtures = new IntakeFixtures(port, application);
-		fixtures.alderman(null);
+		UUID holder = fixtures.alderman(null);
 		String name = jdbc.sql("select name from office_holder order by created_at desc limit 1").query(String.class).single();
 		Page page = signIn(fixtures.coordinator.username(), TestAccounts.PASSWORD);
 		page.navigate(url("/requests/new"));
@@ -66,6 +66,11 @@ class IntakePagesTests extends BrowserTest {
 		page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true)).selectOption("MATCHING");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Status wijzigen")).click();
 		assertThat(page.locator(".wb-status-line").textContent()).contains("Ondersteuner zoeken").contains("Acuut");
+		assertAccessible(page);
+
+		page.navigate(url("/office-holders/" + holder));
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hulpvraag registreren")).click();
+		assertThat(page.locator("form fieldset").first().textContent()).as("the person is already chosen").contains(name);
 		assertAccessible(page);
 	}
 

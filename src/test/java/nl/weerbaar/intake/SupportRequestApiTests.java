@@ -304,4 +304,21 @@ class SupportRequestApiTests {
 		assertThat(counts.get("total").asLong()).isGreaterThanOrEqualTo(2);
 		assertThat(api.get("/api/v1/support-requests?concernLevel=EXTREME").status()).isEqualTo(400);
 	}
+
+	@Test
+	void erasingAPersonErasesTheRequestsAboutThemAndLeavesOnlyTheCategories() {
+		UUID alderman = fixtures.alderman(null);
+		String id = fixtures.phoneRequest(alderman, "Wordt gewist").get("id").asString();
+		JsonNode export = read(api.get("/api/v1/subjects/" + alderman + "/export"));
+		assertThat(export.toString()).as("the person's export includes their requests").contains("Wordt gewist");
+		Response asked = api.postJson("/api/v1/subjects/" + alderman + "/erasure-requests", "{\"reason\": \"SUBJECT_REQUEST\"}");
+		assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+		WebSession second = fixtures.signedIn(fixtures.account(Role.COORDINATOR));
+		Response approved = second.postJson("/api/v1/erasure-requests/" + read(asked).get("id").asString() + "/approval", "{}");
+		assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+		JsonNode erased = read(api.get("/api/v1/support-requests/" + id));
+		assertThat(erased.path("summary").isNull() || erased.path("summary").isMissingNode()).isTrue();
+		assertThat(erased.get("incidents").get(0).path("description").isNull()).isTrue();
+		assertThat(erased.get("incidents").get(0).get("kind").asString()).as("categories stay for the figures").isEqualTo("WRITTEN_THREAT");
+	}
 }

@@ -35,6 +35,18 @@ class IntakePersonalData implements PersonalDataSource {
 		return "intake";
 	}
 
+	/** A person's requests are sealed under keys of their own; erasing the person erases the requests about them. */
+	@Override
+	public List<SubjectId> dependents(SubjectId subject) {
+		return jdbc.sql("select id from support_request where subject_id = ?")
+			.param(subject.value())
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(SubjectId::new)
+			.toList();
+	}
+
 	@Override
 	public Map<String, Object> export(SubjectId subject) {
 		List<UUID> ids = jdbc.sql("select id from support_request where subject_id = :id or office_holder_id = :id or id = :id order by created_at")
