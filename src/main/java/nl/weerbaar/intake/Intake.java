@@ -42,6 +42,7 @@ public class Intake {
 
 	static final String COORDINATOR = "COORDINATOR";
 	static final String CLIENT = "CLIENT";
+	static final String SUPPORTER = "SUPPORTER";
 	private static final int SUMMARY_MAX = 4000;
 	private static final int TEXT_MAX = 2000;
 
@@ -340,6 +341,49 @@ public class Intake {
 		return Optional.of(store.view(store.find(id).orElseThrow(), false, now, deadlines));
 	}
 
+	/**
+	 * What matching needs of requests: categories and wishes, no content. Unknown ids are left out.
+	 *
+	 * @param subjectId the office holder or home-front member; null while pseudonymous
+	 */
+	public record Facts(UUID id, String reference, RequestStatus status, ConcernLevel level, OfficeFunction function,
+			String bodyCode, UUID subjectId, UUID officeHolderId, boolean homeFront, boolean notSameParty,
+			nl.weerbaar.team.Gender supporterGender, String language, java.util.Set<IncidentKind> incidentKinds,
+			UUID assignedAccount) {
+	}
+
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER')")
+	public List<Facts> facts(java.util.Collection<UUID> ids) {
+		Map<UUID, java.util.Set<IncidentKind>> kinds = store.incidentKinds(ids);
+		return store.findAll(ids)
+			.stream()
+			.map(row -> new Facts(row.id(), row.reference(), row.status(), row.concernLevel(), row.function(), row.bodyCode(),
+					row.subjectId(), row.officeHolderId(), row.homeFront(), row.notSameParty(), row.supporterGender(),
+					row.language(), kinds.getOrDefault(row.id(), java.util.Set.of()), row.assignedAccount()))
+			.toList();
+	}
+
+	/**
+	 * Matching moves a request along as proposals are made and answered: to {@code MATCHING} when a supporter is
+	 * proposed or declines, to {@code ASSIGNED} when one accepts (their account may then open the request). The
+	 * lifecycle's rules apply, the acute gate too.
+	 */
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER')")
+	public void assignmentChanged(UUID id, RequestStatus to, UUID supporterAccount, String reason, Actor by) {
+		Row row = store.lock(id).orElseThrow(() -> Refused.invalid("requestId", "intake.request.unknown"));
+		if (row.status() != to) {
+			if (!RequestLifecycle.allows(row.status(), to)) {
+				throw Refused.conflict("status", row.status().isOpen() ? "intake.status.notAllowed" : "intake.status.final");
+			}
+			if (row.concernLevel() == ConcernLevel.ACUTE && !row.acuteActionsRecorded()) {
+				throw Refused.conflict("acuteActions", "intake.acute.actionsRequired");
+			}
+			moveTo(row, to, reason, by, clock.instant());
+		}
+		store.assign(id, to == RequestStatus.ASSIGNED || to == RequestStatus.ACTIVE ? supporterAccount : null);
+	}
+
 	/** Open requests (or those with the filter's status) by due time: all for a coordinator, their own for a client. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'CLIENT')")
@@ -362,6 +406,10 @@ public class Intake {
 
 	private void moveTo(Row row, RequestStatus to, String reason, Actor by, Instant now) {
 		store.setStatus(row.id(), to, now);
+		if (to == RequestStatus.MATCHING || to == RequestStatus.TRIAGED || to == RequestStatus.WITHDRAWN) {
+			// the supporter is taken off (or the request withdrawn): their access ends at once
+			store.assign(row.id(), null);
+		}
 		store.recordStatus(row.id(), row.status(), to, reason, by, now);
 		events.publishEvent(new RequestStatusChanged(row.id(), row.status(), to, now, by == null ? null : by.id(),
 				by == null ? null : by.role()));
@@ -390,11 +438,15 @@ public class Intake {
 				by == null ? null : by.id(), by == null ? null : by.role()));
 	}
 
-	/** A coordinator sees every request; a client those for them or their home front, and those they filed. */
+	/**
+	 * A coordinator sees every request; a client those for them or their home front, and those they filed; a supporter
+	 * the ones they accepted, for as long as they have them.
+	 */
 	private Optional<Row> visible(Optional<Row> row, UUID id, Actor by) {
 		Optional<Row> allowed = row.filter(found -> switch (by.role()) {
 			case COORDINATOR -> true;
 			case CLIENT -> clientScope(by).includes(found);
+			case SUPPORTER -> by.id().equals(found.assignedAccount());
 			default -> false;
 		});
 		if (allowed.isEmpty()) {

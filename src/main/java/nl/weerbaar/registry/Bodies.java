@@ -72,6 +72,17 @@ public class Bodies {
 			.optional();
 	}
 
+	/** The bodies with these codes, by code; unknown codes are left out. */
+	public java.util.Map<String, Body> byCodes(java.util.Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<String, Body> found = new java.util.HashMap<>();
+		jdbc.sql(SELECT + " where b.code in (:codes)").param("codes", codes).query(Bodies::body).list()
+			.forEach(body -> found.put(body.code(), body));
+		return found;
+	}
+
 	/** The kind of each of these codes that names a body; unknown codes are left out. */
 	public java.util.Map<String, BodyKind> kindsOf(java.util.Collection<String> codes) {
 		java.util.Map<String, BodyKind> kinds = new java.util.HashMap<>();

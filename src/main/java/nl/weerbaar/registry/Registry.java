@@ -254,7 +254,7 @@ public class Registry {
 	 * their own home front; anyone else's id is as unknown as a wrong one.
 	 */
 	public record PersonConcerned(UUID subjectId, boolean homeFront, UUID officeHolderId, String officeHolderName,
-			List<Term> terms) {
+			String party, List<Term> terms) {
 
 		/** The term that counts today, or else the latest one. */
 		public Optional<Term> currentTerm(java.time.LocalDate today) {
@@ -269,7 +269,7 @@ public class Registry {
 			return Optional.empty();
 		}
 		Optional<PersonConcerned> holder = visibleTo(subjectId, by)
-			.map(found -> new PersonConcerned(subjectId, false, found.id(), found.name(), found.terms()));
+			.map(found -> new PersonConcerned(subjectId, false, found.id(), found.name(), found.party(), found.terms()));
 		if (holder.isPresent()) {
 			return holder;
 		}
@@ -278,7 +278,7 @@ public class Registry {
 			.query(UUID.class)
 			.optional()
 			.flatMap(officeHolderId -> visibleTo(officeHolderId, by))
-			.map(found -> new PersonConcerned(subjectId, true, found.id(), found.name(), found.terms()));
+			.map(found -> new PersonConcerned(subjectId, true, found.id(), found.name(), found.party(), found.terms()));
 	}
 
 	/** Coordinators and administrators see everyone; a client only the office holder linked to their account. */

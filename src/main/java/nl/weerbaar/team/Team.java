@@ -111,6 +111,13 @@ public class Team {
 		});
 	}
 
+	/** Every supporter without contact details (for matching): nothing is opened, so nothing counts as read. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER')")
+	public List<SupporterView> roster() {
+		return supporters.findAll().stream().map(supporter -> supporter.view(null, null)).toList();
+	}
+
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN', 'SUPPORTER')")
 	public Page<SupporterSummary> search(SupporterQuery query, Pageable pageable) {

@@ -75,7 +75,7 @@ public class RequestStore {
 			String bodyCode, String bodyName, List<String> provinceCodes, byte[] summary, boolean notSameParty,
 			Gender supporterGender, String language, ContactPreference contactVia, byte[] wishNote,
 			ConcernLevel concernLevel, ConcernLevel suggestedLevel, byte[] acuteActions, Instant acuteActionsAt,
-			Instant dueAt, Instant firstContactAt, Instant createdAt, UUID createdBy, Instant updatedAt) {
+			Instant dueAt, Instant firstContactAt, Instant createdAt, UUID createdBy, Instant updatedAt, UUID assignedAccount) {
 
 		public boolean acuteActionsRecorded() {
 			return acuteActions != null;
@@ -200,6 +200,27 @@ public class RequestStore {
 		jdbc.sql("update support_request set status = ?, updated_at = ?, version = version + 1 where id = ?")
 			.params(status.name(), Timestamp.from(at), id)
 			.update();
+	}
+
+	public void assign(UUID id, UUID account) {
+		jdbc.sql("update support_request set assigned_account = ? where id = ?").params(account, id).update();
+	}
+
+	/** The incident kinds of each request, for matching. */
+	public Map<UUID, java.util.Set<IncidentKind>> incidentKinds(java.util.Collection<UUID> requests) {
+		Map<UUID, java.util.Set<IncidentKind>> kinds = new HashMap<>();
+		if (!requests.isEmpty()) {
+			jdbc.sql("select request_id, kind from incident where request_id in (:ids)").param("ids", requests).query(rs -> {
+				kinds.computeIfAbsent(rs.getObject("request_id", UUID.class), id -> java.util.EnumSet.noneOf(IncidentKind.class))
+					.add(IncidentKind.valueOf(rs.getString("kind")));
+			});
+		}
+		return kinds;
+	}
+
+	public List<Row> findAll(java.util.Collection<UUID> ids) {
+		return ids.isEmpty() ? List.of()
+				: jdbc.sql("select * from support_request where id in (:ids)").param("ids", ids).query(RequestStore::row).list();
 	}
 
 	public void touch(UUID id, Instant at) {
@@ -515,7 +536,8 @@ public class RequestStore {
 				rs.getBytes("wish_note"), level(rs.getString("concern_level")), level(rs.getString("suggested_level")),
 				rs.getBytes("acute_actions"), instant(rs.getTimestamp("acute_actions_at")), instant(rs.getTimestamp("due_at")),
 				instant(rs.getTimestamp("first_contact_at")), instant(rs.getTimestamp("created_at")),
-				rs.getObject("created_by", UUID.class), instant(rs.getTimestamp("updated_at")));
+				rs.getObject("created_by", UUID.class), instant(rs.getTimestamp("updated_at")),
+				rs.getObject("assigned_account", UUID.class));
 	}
 
 	private static String[] strings(Array array) throws SQLException {

@@ -1,0 +1,32 @@
+package nl.weerbaar.matching.web;
+
+import java.util.Set;
+
+import nl.weerbaar.security.PathAuthorizations;
+import nl.weerbaar.security.Role;
+import nl.weerbaar.web.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Who reaches matching's pages and API (the request's own paths are intake's), and its place in the navigation. */
+@Configuration(proxyBeanMethods = false)
+class MatchingWebConfiguration {
+
+	@Bean
+	PathAuthorizations matchingPaths() {
+		return paths -> paths.requestMatchers("/api/v1/matching/**", "/matching", "/matching/**")
+			.hasRole(Role.COORDINATOR.name())
+			.requestMatchers("/api/v1/proposals", "/api/v1/proposals/**", "/proposals", "/proposals/**")
+			.hasRole(Role.SUPPORTER.name());
+	}
+
+	@Bean
+	NavigationItem matchingNavigation() {
+		return new NavigationItem("/matching", "nav.matching", "nav.matching.description", 12, Set.of(Role.COORDINATOR.name()));
+	}
+
+	@Bean
+	NavigationItem proposalsNavigation() {
+		return new NavigationItem("/proposals", "nav.proposals", "nav.proposals.description", 12, Set.of(Role.SUPPORTER.name()));
+	}
+}
