@@ -13,11 +13,13 @@ public final class Queue {
 	private Queue() {
 	}
 
-	/** Every part optional; without a status, all open requests. */
+	/** Every part optional; without a status, all open requests. {@code receivedOn}: the day it came in (Amsterdam). */
 	public record Filter(ConcernLevel level, OfficeFunction function, String provinceCode, RequestStatus status,
-			boolean overdueOnly) {
+			boolean overdueOnly, java.time.LocalDate receivedOn) {
 
-		public static final Filter ALL_OPEN = new Filter(null, null, null, null, false);
+		public Filter(ConcernLevel level, OfficeFunction function, String provinceCode, RequestStatus status, boolean overdueOnly) {
+			this(level, function, provinceCode, status, overdueOnly, null);
+		}
 	}
 
 	public record Item(UUID id, String reference, RequestStatus status, Channel channel, ConcernLevel concernLevel,

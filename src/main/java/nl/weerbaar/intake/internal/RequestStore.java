@@ -499,6 +499,10 @@ public class RequestStore {
 			conditions.add(":province = any(r.province_codes)");
 			params.put("province", filter.provinceCode().strip().toUpperCase());
 		}
+		if (filter.receivedOn() != null) {
+			conditions.add("(r.created_at at time zone 'Europe/Amsterdam')::date = :receivedOn");
+			params.put("receivedOn", java.sql.Date.valueOf(filter.receivedOn()));
+		}
 		if (filter.overdueOnly()) {
 			conditions.add(OPEN + " and r.first_contact_at is null and r.due_at < :now");
 			params.put("now", Timestamp.from(now));

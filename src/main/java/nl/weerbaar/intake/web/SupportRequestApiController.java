@@ -67,8 +67,9 @@ class SupportRequestApiController {
 	PagedModel<Queue.Item> list(@RequestParam(required = false) RequestStatus status,
 			@RequestParam(required = false) ConcernLevel concernLevel, @RequestParam(required = false) OfficeFunction function,
 			@RequestParam(required = false) String provinceCode, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate receivedOn,
 			@ParameterObject @PageableDefault(size = 50) Pageable pageable, @AuthenticationPrincipal AccountPrincipal me) {
-		return new PagedModel<>(intake.list(new Queue.Filter(concernLevel, function, provinceCode, status, overdue), pageable,
+		return new PagedModel<>(intake.list(new Queue.Filter(concernLevel, function, provinceCode, status, overdue, receivedOn), pageable,
 				actor(me)));
 	}
 
