@@ -25,9 +25,11 @@ class DemoRequestsTests {
 
 	@Test
 	void aYearOfRequestsWithTheMonitorsMix() {
-		assertThat(count("select count(*) from support_request")).isBetween(590L, 620L);
+		assertThat(count("select count(*) from support_request")).as("a year, and a mass incident yesterday").isBetween(890L, 920L);
 		assertThat(count("select count(*) from support_request where created_at < now() - interval '300 days'")).isPositive();
-		String commonest = jdbc.sql("select kind from incident group by kind order by count(*) desc limit 1").query(String.class).single();
+		// over the year, apart from yesterday's mass incident
+		String commonest = jdbc.sql("select kind from incident where recorded_at < now() - interval '3 days' group by kind order by count(*) desc limit 1")
+			.query(String.class).single();
 		assertThat(commonest).isEqualTo("ONLINE_ABUSE");
 		assertThat(count("select count(*) from incident where kind = 'PHYSICAL_VIOLENCE'") * 100 / count("select count(*) from incident"))
 			.as("physical violence is rare").isLessThan(8);
@@ -36,10 +38,10 @@ class DemoRequestsTests {
 		assertThat(mayorsPerPerson).as("mayors ask far more often per person").isGreaterThan(councilPerPerson * 5);
 		assertThat(count("select count(*) from support_request where concern_level = 'ACUTE'")).isPositive();
 		assertThat(count("select count(*) from support_request where status = 'CLOSED'")).isGreaterThan(300);
-		assertThat(count("select count(*) from support_request where status not in ('CLOSED', 'WITHDRAWN')")).as("cases run for weeks").isBetween(20L, 160L);
+		assertThat(count("select count(*) from support_request where status not in ('CLOSED', 'WITHDRAWN')")).as("cases run for weeks; the mass incident waits").isBetween(320L, 480L);
 		assertThat(count("""
 				select count(*) from support_request where status not in ('CLOSED', 'WITHDRAWN') and first_contact_at is null
-				  and due_at < now()""")).as("a few are overdue").isBetween(1L, 30L);
+				  and due_at < now()""")).as("some are overdue").isBetween(1L, 120L);
 		assertThat(count("select count(*) from support_request where channel = 'PUBLIC_FORM'")).isEqualTo(3);
 	}
 

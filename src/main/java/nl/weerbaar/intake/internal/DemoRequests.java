@@ -55,6 +55,7 @@ class DemoRequests implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoRequests.class);
 	private static final int COUNT = 600;
+	private static final int MASS = 300;
 	private static final Actor DESK = new Actor(new UUID(0, 0), "COORDINATOR");
 
 	/** Requests per function per year, relative: how many hold it times how often they meet aggression and ask. */
@@ -138,8 +139,9 @@ class DemoRequests implements ApplicationRunner {
 			for (int i = 0; i < 3; i++) {
 				createPublic(now.minus(Duration.ofMinutes(30 + 97L * i)), random);
 			}
+			massIncident(people.getOrDefault(OfficeFunction.COUNCIL_MEMBER, List.of()), random);
 		});
-		log.info("Demo data: {} synthetic support requests", COUNT + 3);
+		log.info("Demo data: {} synthetic support requests, {} of them after one threat e-mail", COUNT + 3 + MASS, MASS);
 	}
 
 	private void create(Person person, Instant received, int index, Random random, Instant now) {
@@ -218,6 +220,36 @@ class DemoRequests implements ApplicationRunner {
 				retention.startClock(new SubjectId(id), RetentionKind.CLOSED_CASE, at);
 			}
 			from = to;
+		}
+	}
+
+	/**
+	 * A mass incident waiting for a batch: yesterday the same threat e-mail reached council members across Gelderland,
+	 * and {@value #MASS} of them asked for help that day. All are triaged, none has a supporter yet.
+	 */
+	private void massIncident(List<Person> councilMembers, Random random) {
+		Map<String, nl.weerbaar.registry.Body> where = bodies.byCodes(councilMembers.stream().map(Person::bodyCode)
+			.filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+		List<Person> gelderland = new ArrayList<>(councilMembers.stream()
+			.filter(p -> p.bodyCode() != null && where.containsKey(p.bodyCode()) && where.get(p.bodyCode()).provinceCodes().contains("PV25"))
+			.toList());
+		java.util.Collections.shuffle(gelderland, random);
+		LocalDate yesterday = LocalDate.now(FirstContactDeadlines.AMSTERDAM).minusDays(1);
+		for (Person person : gelderland.subList(0, Math.min(MASS, gelderland.size()))) {
+			Instant received = yesterday.atTime(8, 0).plusMinutes(random.nextInt(12 * 60)).atZone(FirstContactDeadlines.AMSTERDAM).toInstant();
+			UUID id = store.insert(new RequestStore.NewRequest(Channel.EMAIL, RequesterKind.COORDINATOR, null, person.id(), false, person.id(),
+					null, null, null, person.function(), where.get(person.bodyCode()),
+					"Dezelfde dreigmail als de andere Gelderse raadsleden: 'we weten waar je woont'.", Wishes.NONE,
+					deadlines.dueAt(received, null), null, received, DESK.id()));
+			store.recordStatus(id, null, RequestStatus.NEW, null, DESK, received);
+			store.addIncident(id, new IncidentData(yesterday, null, IncidentKind.WRITTEN_THREAT, IncidentChannel.EMAIL, Perpetrator.UNKNOWN,
+					random.nextInt(10) == 0 ? PoliceReport.POLICE_REPORT_FILED : PoliceReport.NONE, false, null), DESK.id(), received);
+			int roll = random.nextInt(100);
+			ConcernLevel level = roll < 2 ? ConcernLevel.HIGH : roll < 12 ? ConcernLevel.MODERATE : ConcernLevel.LOW;
+			Instant triaged = received.plus(Duration.ofMinutes(20 + random.nextInt(60)));
+			store.saveTriage(id, level, ConcernLevel.LOW, deadlines.dueAt(received, level), null, DESK, triaged);
+			store.setStatus(id, RequestStatus.TRIAGED, triaged);
+			store.recordStatus(id, RequestStatus.NEW, RequestStatus.TRIAGED, null, DESK, triaged);
 		}
 	}
 

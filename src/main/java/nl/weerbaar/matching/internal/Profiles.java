@@ -73,6 +73,13 @@ public class Profiles {
 		}).toList();
 	}
 
+	/** The account of each supporter who has one. */
+	public Map<UUID, UUID> supportersWithAccounts() {
+		Map<UUID, UUID> accounts = new java.util.HashMap<>();
+		team.roster().stream().filter(s -> s.accountId() != null).forEach(s -> accounts.put(s.id(), s.accountId()));
+		return accounts;
+	}
+
 	/** The supporter profile of this account, if it belongs to a supporter. */
 	public Optional<SupporterView> supporterOf(UUID account) {
 		return team.roster().stream().filter(s -> account.equals(s.accountId())).findFirst();
