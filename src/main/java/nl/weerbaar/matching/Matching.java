@@ -244,10 +244,11 @@ public class Matching {
 		List<BatchSolver.Candidate> candidates = new ArrayList<>();
 		int[] tiers = new int[waiting.size()];
 		LocalDate today = today();
+		List<RequestProfile> requests = profiles.requests(waiting, by);
 		for (int r = 0; r < waiting.size(); r++) {
 			Intake.Facts f = waiting.get(r);
 			tiers[r] = f.level() == null ? 0 : f.level().ordinal();
-			RequestProfile request = profiles.request(f, by);
+			RequestProfile request = requests.get(r);
 			for (int s = 0; s < supporters.size(); s++) {
 				SupporterProfile supporter = supporters.get(s);
 				if (policy.exclusions(request, supporter, passedOver.getOrDefault(f.id(), Set.of()), today).isEmpty()) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import nl.weerbaar.intake.Intake;
 import nl.weerbaar.matching.RequestProfile;
@@ -41,20 +40,35 @@ public class Profiles {
 	}
 
 	public RequestProfile request(Intake.Facts facts, Actor by) {
-		Optional<PersonConcerned> person = facts.officeHolderId() == null ? Optional.empty()
-				: registry.concerned(facts.officeHolderId(), by);
-		List<Term> terms = person.map(PersonConcerned::terms).orElse(List.of());
-		Map<String, Body> known = bodies.byCodes(Stream.concat(terms.stream().map(Term::bodyCode),
-				Stream.ofNullable(facts.bodyCode())).toList());
-		Optional<FunctionAssociation> association = facts.function() == null ? Optional.empty()
-				: registry.associations().stream().filter(a -> a.function() == facts.function()).findFirst();
-		Body body = facts.bodyCode() == null ? null : known.get(facts.bodyCode());
-		return new RequestProfile(facts.id(), facts.level(), facts.function(), facts.bodyCode(),
-				body == null ? List.of() : body.provinceCodes(), facts.officeHolderId(), facts.homeFront(),
-				person.map(PersonConcerned::party).orElse(null), termFacts(terms, known),
-				association.map(FunctionAssociation::associationCode).orElse(null),
-				association.map(FunctionAssociation::associationName).orElse(null), facts.notSameParty(),
-				facts.supporterGender(), facts.language(), facts.incidentKinds());
+		return requests(List.of(facts), by).get(0);
+	}
+
+	/** Many at once (a batch): the associations and bodies are read once for all of them. */
+	public List<RequestProfile> requests(List<Intake.Facts> requests, Actor by) {
+		List<FunctionAssociation> associations = registry.associations();
+		Map<UUID, Optional<PersonConcerned>> people = new java.util.HashMap<>();
+		requests.forEach(facts -> people.put(facts.id(), facts.officeHolderId() == null ? Optional.empty()
+				: registry.concerned(facts.officeHolderId(), by)));
+		Set<String> codes = new HashSet<>();
+		requests.forEach(facts -> {
+			if (facts.bodyCode() != null) {
+				codes.add(facts.bodyCode());
+			}
+			people.get(facts.id()).ifPresent(person -> person.terms().forEach(term -> codes.add(term.bodyCode())));
+		});
+		Map<String, Body> known = bodies.byCodes(codes);
+		return requests.stream().map(facts -> {
+			Optional<PersonConcerned> person = people.get(facts.id());
+			List<Term> terms = person.map(PersonConcerned::terms).orElse(List.of());
+			Optional<FunctionAssociation> association = associations.stream().filter(a -> a.function() == facts.function()).findFirst();
+			Body body = facts.bodyCode() == null ? null : known.get(facts.bodyCode());
+			return new RequestProfile(facts.id(), facts.level(), facts.function(), facts.bodyCode(),
+					body == null ? List.of() : body.provinceCodes(), facts.officeHolderId(), facts.homeFront(),
+					person.map(PersonConcerned::party).orElse(null), termFacts(terms, known),
+					association.map(FunctionAssociation::associationCode).orElse(null),
+					association.map(FunctionAssociation::associationName).orElse(null), facts.notSameParty(),
+					facts.supporterGender(), facts.language(), facts.incidentKinds());
+		}).toList();
 	}
 
 	/** Every supporter with their load; call within the transaction that acts on it, after locking who matters. */
