@@ -255,8 +255,9 @@ public class Intake {
 	}
 
 	/**
-	 * Moves a request on (or back) by the lifecycle's rules: {@code 409} for a move that is not allowed now, or for an
-	 * acute request whose actions were not recorded; a reason where one is needed.
+	 * Moves a request on (or back) by the lifecycle's rules: {@code 409} for a move that is not allowed now, for an
+	 * acute request whose actions were not recorded, or for {@code ASSIGNED} (that takes a supporter's acceptance); a
+	 * reason where one is needed.
 	 */
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public Optional<SupportRequestView> changeStatus(UUID id, RequestStatus to, String reason, Actor by) {
@@ -276,6 +277,10 @@ public class Intake {
 		}
 		if (to == RequestStatus.TRIAGED && row.concernLevel() == null) {
 			throw Refused.conflict("concernLevel", "intake.status.triageFirst");
+		}
+		if (to == RequestStatus.ASSIGNED) {
+			// a request is assigned when a supporter accepts a proposal (matching), never by hand
+			throw Refused.conflict("status", "intake.status.viaMatching");
 		}
 		if (row.concernLevel() == ConcernLevel.ACUTE && !row.acuteActionsRecorded() && to != RequestStatus.WITHDRAWN) {
 			throw Refused.conflict("acuteActions", "intake.acute.actionsRequired");

@@ -36,7 +36,7 @@ public final class RequestLifecycle {
 	}
 
 	public static Set<RequestStatus> next(RequestStatus from) {
-		return EnumSet.copyOf(NEXT.get(from).isEmpty() ? EnumSet.noneOf(RequestStatus.class) : NEXT.get(from));
+		return EnumSet.copyOf(NEXT.get(from));
 	}
 
 	/** Going back, closing and withdrawing are explained. */

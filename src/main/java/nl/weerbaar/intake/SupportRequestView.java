@@ -16,7 +16,7 @@ import nl.weerbaar.registry.OfficeFunction;
  *
  * @param subjectKind {@code OFFICE_HOLDER}, {@code HOME_FRONT} or {@code PSEUDONYMOUS}
  * @param overdue the first contact is due and has not been made
- * @param next the statuses it may move to now
+ * @param next the statuses a coordinator may move it to now (assignment comes through matching)
  */
 public record SupportRequestView(UUID id, String reference, RequestStatus status, Channel channel,
 		RequesterKind requestedBy, OnBehalf onBehalf, UUID subjectId, String subjectKind, UUID officeHolderId,

@@ -126,6 +126,9 @@ class SupportRequestApiTests {
 		assertThat(recorded.get("warningBehaviours").get("PATHWAY").asString()).as("answers left out stay").isEqualTo("YES");
 		Response matching = api.postJson("/api/v1/support-requests/" + id + "/status", "{\"status\": \"MATCHING\"}");
 		assertThat(matching.status()).as(matching.body()).isEqualTo(200);
+		Response byHand = api.postJson("/api/v1/support-requests/" + id + "/status", "{\"status\": \"ASSIGNED\"}");
+		assertThat(byHand.status()).as("assigned only through a supporter's acceptance").isEqualTo(409);
+		assertThat(read(byHand).get("errors").get(0).get("code").asString()).isEqualTo("intake.status.viaMatching");
 		assertThat(read(matching).get("status").asString()).isEqualTo("MATCHING");
 		assertThat(Instant.parse(read(matching).get("dueAt").asString()))
 			.isEqualTo(Instant.parse(read(matching).get("createdAt").asString()).plus(Duration.ofHours(1)));

@@ -392,7 +392,14 @@ public class RequestStore {
 				incidents, forRequester ? null : answers, forRequester ? null : evidence,
 				forRequester ? null : row.concernLevel(), suggestion, escalation, row.dueAt(), row.overdue(now),
 				row.firstContactAt(), row.createdAt(), row.updatedAt(), history, messageViews,
-				forRequester ? java.util.Set.of() : RequestLifecycle.next(row.status()));
+				forRequester ? java.util.Set.of() : manualNext(row.status()));
+	}
+
+	/** Where a coordinator may move the request by hand: {@code ASSIGNED} comes only with a supporter's acceptance. */
+	private static java.util.Set<RequestStatus> manualNext(RequestStatus from) {
+		java.util.Set<RequestStatus> next = RequestLifecycle.next(from);
+		next.remove(RequestStatus.ASSIGNED);
+		return next;
 	}
 
 	public Suggestion suggestion(ConcernSuggestion suggested) {
