@@ -6,34 +6,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
-java=${JAVA:-}
-if [ -z "$java" ]; then
-  for jdk in /usr/lib/jvm/*; do
-    if "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then java=$jdk/bin/java; break; fi
-  done
-fi
-port=${PORT:-18085}
-work=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-"$java" -jar target/weerbaar.jar matching-check --weerbaar.database.data-dir="$work/check" --logging.level.root=WARN 2>/dev/null | grep matching-check
-WEERBAAR_DEMO_PASSWORD='matching benchmark password' "$java" -jar target/weerbaar.jar --spring.profiles.active=demo \
-  --server.port="$port" --weerbaar.database.data-dir="$work/data" > "$work/app.log" 2>&1 &
-pid=$!
-until curl -sf -o /dev/null "http://localhost:$port/actuator/health/readiness"; do sleep 0.5; done
-jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "http://localhost:$port/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p')
-curl -s -o /dev/null -c "$jar" -b "$jar" "http://localhost:$port/login" --data-urlencode "username=demo-coordinator" \
-  --data-urlencode "password=matching benchmark password" --data-urlencode "_csrf=$token"
-csrf=$(curl -s -c "$jar" -b "$jar" "http://localhost:$port/" | sed -n 's/.*<meta name="_csrf" content="\([^"]*\)".*/\1/p')
+source bench/lib.sh
+find_java
+start_demo "${PORT:-18085}" 'matching benchmark password'
+"$java" -jar target/weerbaar.jar matching-check --weerbaar.database.data-dir="$work/check" --logging.level.root=WARN 2>/dev/null \
+  | grep matching-check
+sign_in demo-coordinator 'matching benchmark password'
 yesterday=$(TZ=Europe/Amsterdam date -d yesterday +%F)
 ids=$(for page in 0 1; do
-  curl -s -b "$jar" "http://localhost:$port/api/v1/support-requests?status=TRIAGED&provinceCode=PV25&function=COUNCIL_MEMBER&receivedOn=$yesterday&size=200&page=$page" \
+  curl -s -b "$jar" "$base/api/v1/support-requests?status=TRIAGED&provinceCode=PV25&function=COUNCIL_MEMBER&receivedOn=$yesterday&size=200&page=$page" \
     | grep -o '"id":"[0-9a-f-]*"' | cut -d'"' -f4
 done | sed 's/.*/"&"/' | paste -sd, -)
-echo "mass incident: $(echo "$ids" | tr ',' '\n' | wc -l) requests; supporters: $(curl -s -b "$jar" "http://localhost:$port/api/v1/supporters?size=1" | grep -o '"totalElements":[0-9]*')"
+echo "mass incident: $(echo "$ids" | tr ',' '\n' | wc -l) requests; supporters: $(curl -s -b "$jar" "$base/api/v1/supporters?size=1" | grep -o '"totalElements":[0-9]*')"
 for i in $(seq "$runs"); do
   curl -s -o "$work/preview.json" -b "$jar" -H "X-CSRF-TOKEN: $csrf" -H 'Content-Type: application/json' \
-    --data "{\"requestIds\":[$ids]}" -w '%{time_total}\n' "http://localhost:$port/api/v1/matching/batch" > "$work/time"
+    --data "{\"requestIds\":[$ids]}" -w '%{time_total}\n' "$base/api/v1/matching/batch" > "$work/time"
   echo "$(cat "$work/time") $(grep -o '"solveMillis":[0-9]*' "$work/preview.json" | cut -d: -f2) $(grep -o '"requestId"' "$work/preview.json" | wc -l)"
 done | sort -n | awk '{t[NR]=$1*1000; s[NR]=$2; n=$3} END {printf "batch preview over HTTP: p50 %.0f ms, max %.0f ms; solver p50 %d ms (n=%d)\n", t[int((NR+1)/2)], t[NR], s[int((NR+1)/2)], NR}'
 grep -o '"assignedPerLevel":{[^}]*}' "$work/preview.json"

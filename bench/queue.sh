@@ -7,27 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-200}
 target=5000
-java=${JAVA:-}
-if [ -z "$java" ]; then
-  for jdk in /usr/lib/jvm/*; do
-    if "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then java=$jdk/bin/java; break; fi
-  done
-fi
-port=${PORT:-18084}
-work=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-WEERBAAR_DEMO_PASSWORD='queue benchmark password' "$java" -jar target/weerbaar.jar --spring.profiles.active=demo \
-  --server.port="$port" --weerbaar.database.data-dir="$work/data" > "$work/app.log" 2>&1 &
-pid=$!
-until curl -sf -o /dev/null "http://localhost:$port/actuator/health/readiness"; do sleep 0.5; done
+source bench/lib.sh
+find_java
+start_demo "${PORT:-18084}" 'queue benchmark password'
+sign_in demo-coordinator 'queue benchmark password'
 
-jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "http://localhost:$port/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p')
-curl -s -o /dev/null -c "$jar" -b "$jar" "http://localhost:$port/login" --data-urlencode "username=demo-coordinator" \
-  --data-urlencode "password=queue benchmark password" --data-urlencode "_csrf=$token"
-csrf=$(curl -s -c "$jar" -b "$jar" "http://localhost:$port/" | sed -n 's/.*<meta name="_csrf" content="\([^"]*\)".*/\1/p')
-
-open=$(curl -s -b "$jar" "http://localhost:$port/api/v1/support-requests/counts" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+open=$(curl -s -b "$jar" "$base/api/v1/support-requests/counts" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
 missing=$((target - open))
 codes=($(tail -n +2 src/main/resources/db/reference/gemeenten.csv | cut -d, -f1))
 functions=(COUNCIL_MEMBER ALDERMAN MAYOR COUNCIL_MEMBER)
@@ -38,10 +23,10 @@ for i in $(seq "$missing"); do
   printf '{"pseudonym":"Bench %d","function":"%s","bodyCode":"%s","channel":"PHONE","summary":"Benchmark %d","incidents":[{"occurredOn":"2026-11-01","kind":"%s","channel":"OTHER"}]}\n' \
     "$i" "${functions[$((i % 4))]}" "${codes[$((i % ${#codes[@]}))]}" "$i" "${kinds[$((i % 4))]}"
 done | xargs -d '\n' -P 4 -I{} curl -s -o /dev/null -b "$jar" -H "X-CSRF-TOKEN: $csrf" -H 'Content-Type: application/json' \
-  --data-raw '{}' "http://localhost:$port/api/v1/support-requests"
+  --data-raw '{}' "$base/api/v1/support-requests"
 end=$(date +%s.%N)
 echo "added in $(echo "$end - $start" | bc) s"
-curl -s -b "$jar" "http://localhost:$port/api/v1/support-requests/counts"; echo
+curl -s -b "$jar" "$base/api/v1/support-requests/counts"; echo
 
 time_it() {
   local label=$1 url=$2 header=${3:-X-Nothing: 1}
@@ -50,8 +35,8 @@ time_it() {
     curl -s -o /dev/null -b "$jar" -H "$header" -w '%{time_total}\n' "$url"
   done | sort -n | awk -v label="$label" '{a[NR]=$1*1000} END {printf "%s: p50 %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)\n", label, a[int(NR*0.5)], a[int(NR*0.95)], a[NR], NR}'
 }
-time_it "queue page, all open (first page of 50)" "http://localhost:$port/requests"
-time_it "queue page, filtered (moderate, council members, Noord-Holland)" "http://localhost:$port/requests?level=MODERATE&function=COUNCIL_MEMBER&province=PV27"
-time_it "queue page, page 40" "http://localhost:$port/requests?page=40"
-time_it "htmx refresh fragment" "http://localhost:$port/requests?function=ALDERMAN" "HX-Request: true"
-time_it "API list (50)" "http://localhost:$port/api/v1/support-requests?size=50"
+time_it "queue page, all open (first page of 50)" "$base/requests"
+time_it "queue page, filtered (moderate, council members, Noord-Holland)" "$base/requests?level=MODERATE&function=COUNCIL_MEMBER&province=PV27"
+time_it "queue page, page 40" "$base/requests?page=40"
+time_it "htmx refresh fragment" "$base/requests?function=ALDERMAN" "HX-Request: true"
+time_it "API list (50)" "$base/api/v1/support-requests?size=50"

@@ -5,32 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-300}
-java=${JAVA:-}
-if [ -z "$java" ]; then
-  for jdk in /usr/lib/jvm/*; do
-    if "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then java=$jdk/bin/java; break; fi
-  done
-fi
-port=${PORT:-18083}
-work=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-WEERBAAR_DEMO_PASSWORD='registry benchmark password' "$java" -jar target/weerbaar.jar --spring.profiles.active=demo \
-  --server.port="$port" --weerbaar.database.data-dir="$work/data" > "$work/app.log" 2>&1 &
-pid=$!
-until curl -sf -o /dev/null "http://localhost:$port/actuator/health/readiness"; do sleep 0.5; done
+source bench/lib.sh
+find_java
+start_demo "${PORT:-18083}" 'registry benchmark password'
 grep -o 'Demo: .*' "$work/app.log" || true
-
-jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "http://localhost:$port/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p')
-curl -s -o /dev/null -c "$jar" -b "$jar" "http://localhost:$port/login" --data-urlencode "username=demo-coordinator" \
-  --data-urlencode "password=registry benchmark password" --data-urlencode "_csrf=$token"
-csrf=$(curl -s -c "$jar" -b "$jar" "http://localhost:$port/" | sed -n 's/.*<meta name="_csrf" content="\([^"]*\)".*/\1/p')
+sign_in demo-coordinator 'registry benchmark password'
 
 queries=("q=jansen" "q=de%20vries" "function=MAYOR" "function=COUNCIL_MEMBER&provinceCode=PV27" "bodyCode=GM0363"
   "q=an&function=ALDERMAN" "provinceCode=PV30&page=3" "q=bakker&provinceCode=PV28" "function=PROVINCIAL_COUNCIL_MEMBER" "q=zzz")
 for i in $(seq "$n"); do
   q=${queries[$((i % ${#queries[@]}))]}
-  curl -s -o /dev/null -b "$jar" -w '%{time_total}\n' "http://localhost:$port/api/v1/office-holders?$q&size=20"
+  curl -s -o /dev/null -b "$jar" -w '%{time_total}\n' "$base/api/v1/office-holders?$q&size=20"
 done | sort -n | awk '{a[NR]=$1*1000} END {printf "search over the demo population: p50 %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)\n", a[int(NR*0.5)], a[int(NR*0.95)], a[NR], NR}'
 
 codes=($(tail -n +2 src/main/resources/db/reference/gemeenten.csv | cut -d, -f1))
@@ -42,6 +27,6 @@ codes=($(tail -n +2 src/main/resources/db/reference/gemeenten.csv | cut -d, -f1)
 } > "$work/import.csv"
 for run in first again; do
   curl -s -o "$work/result.json" -b "$jar" -H "X-CSRF-TOKEN: $csrf" -H 'Content-Type: text/csv' --data-binary @"$work/import.csv" \
-    -w "import of 10,000 lines ($run): %{time_total} s, HTTP %{http_code}: " "http://localhost:$port/api/v1/office-holders/import"
+    -w "import of 10,000 lines ($run): %{time_total} s, HTTP %{http_code}: " "$base/api/v1/office-holders/import"
   cat "$work/result.json"; echo
 done

@@ -6,12 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-java=${JAVA:-}
-if [ -z "$java" ]; then
-  for jdk in /usr/lib/jvm/*; do
-    if "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then java=$jdk/bin/java; break; fi
-  done
-fi
+source bench/lib.sh
+find_java
 jar=target/weerbaar.jar
 port=${PORT:-18080}
 work=$(mktemp -d)

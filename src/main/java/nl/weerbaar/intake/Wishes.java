@@ -1,5 +1,6 @@
 package nl.weerbaar.intake;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import nl.weerbaar.team.Gender;
 
 /**
@@ -9,8 +10,8 @@ import nl.weerbaar.team.Gender;
  * @param language an ISO 639 code ({@code nl}, {@code en}, {@code fy}), or null
  * @param note anything else, in their words (sealed)
  */
-public record Wishes(Boolean notSameParty, Gender supporterGender, String language, ContactPreference contactVia,
-		String note) {
+public record Wishes(Boolean notSameParty, @JsonAlias("gender") Gender supporterGender, String language,
+		@JsonAlias({ "contact", "contactBy" }) ContactPreference contactVia, String note) {
 
 	public static final Wishes NONE = new Wishes(false, null, null, null, null);
 }

@@ -106,6 +106,31 @@ public final class BatchSolver {
 	}
 
 	/**
+	 * A reproducible random instance, for the jar check and the benchmarks: 85% of requests low, the rest spread over the
+	 * higher levels; room 1 to 4 per supporter; each pair eligible with the given chance, scoring below 150.
+	 */
+	public static Problem sample(int requests, int supporters, int eligiblePercent, long seed) {
+		java.util.Random random = new java.util.Random(seed);
+		int[] tiers = new int[requests];
+		for (int r = 0; r < requests; r++) {
+			tiers[r] = random.nextInt(100) < 85 ? 0 : 1 + random.nextInt(TIERS - 1);
+		}
+		int[] room = new int[supporters];
+		for (int s = 0; s < supporters; s++) {
+			room[s] = 1 + random.nextInt(4);
+		}
+		List<Candidate> candidates = new java.util.ArrayList<>();
+		for (int r = 0; r < requests; r++) {
+			for (int s = 0; s < supporters; s++) {
+				if (random.nextInt(100) < eligiblePercent) {
+					candidates.add(new Candidate(r, s, random.nextInt(150)));
+				}
+			}
+		}
+		return new Problem(tiers, room, candidates);
+	}
+
+	/**
 	 * The worth of one assignment at each tier, before its score: a count bonus above everything scores can add, and
 	 * each tier above everything the tiers below can add.
 	 */

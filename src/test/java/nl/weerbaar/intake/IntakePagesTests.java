@@ -81,6 +81,9 @@ class IntakePagesTests extends BrowserTest {
 		jdbc.sql("update support_request set due_at = now() - interval '2 hours' where id = ?::uuid").param(id).update();
 		String reference = jdbc.sql("select reference from support_request where id = ?::uuid").param(id).query(String.class).single();
 		Page page = signIn(fixtures.coordinator.username(), TestAccounts.PASSWORD);
+		assertThat(page.locator("main .utrecht-alert").allTextContents()).as("the start page says what is overdue")
+			.anySatisfy(text -> assertThat(text).contains("te laat"));
+		assertAccessible(page);
 		page.navigate(url("/requests"));
 		assertAccessible(page);
 		page.evaluate("window.notReloaded = true");

@@ -324,4 +324,32 @@ class SupportRequestApiTests {
 		assertThat(erased.get("incidents").get(0).path("description").isNull()).isTrue();
 		assertThat(erased.get("incidents").get(0).get("kind").asString()).as("categories stay for the figures").isEqualTo("WRITTEN_THREAT");
 	}
+
+	@Test
+	void theOpenApiDocumentDescribesIntakeAndMatching() {
+		JsonNode paths = read(api.get("/v3/api-docs")).get("paths");
+		assertThat(paths.has("/api/v1/support-requests")).isTrue();
+		assertThat(paths.has("/api/v1/support-requests/{id}/triage")).isTrue();
+		assertThat(paths.has("/api/v1/support-requests/{id}/status")).isTrue();
+		assertThat(paths.has("/api/v1/support-requests/{id}/suggestions")).isTrue();
+		assertThat(paths.has("/api/v1/support-requests/{id}/assignment")).isTrue();
+		assertThat(paths.has("/api/v1/matching/batch")).isTrue();
+	}
+
+	@Test
+	void wishesTakeCommonSpellingsAndIgnoreWhatTheyDoNotKnow() {
+		UUID alderman = fixtures.alderman(null);
+		Response created = api.postJson("/api/v1/support-requests", """
+				{"subjectId": "%s", "channel": "EMAIL", "summary": "Wensen",
+				 "wishes": {"notSameParty": true, "gender": "FEMALE", "contact": "VIDEO", "favouriteColour": "blue"},
+				 "incidents": [{"occurredOn": "2026-11-01", "kind": "DOXXING", "channel": "SOCIAL_MEDIA"}]}""".formatted(alderman));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		JsonNode wishes = read(created).get("wishes");
+		assertThat(wishes.get("supporterGender").asString()).isEqualTo("FEMALE");
+		assertThat(wishes.get("contactVia").asString()).isEqualTo("VIDEO");
+		String id = read(created).get("id").asString();
+		Response withdrawn = api.postJson("/api/v1/support-requests/" + id + "/status", "{\"to\": \"WITHDRAWN\", \"reason\": \"Dubbel\"}");
+		assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+		assertThat(read(withdrawn).get("status").asString()).isEqualTo("WITHDRAWN");
+	}
 }

@@ -42,6 +42,7 @@ class DemoMatchingTests {
 		WebSession supporter = signedIn("demo-supporter");
 		assertThat(JSON.readTree(supporter.get("/api/v1/proposals").body()).valueStream().map(p -> p.get("status").asString()))
 			.contains("PROPOSED");
+		assertThat(supporter.get("/").body()).as("the start page asks for an answer").contains("aan u voorgesteld");
 	}
 
 	@Test

@@ -1,9 +1,15 @@
 package nl.weerbaar.intake.web;
 
+import java.util.List;
 import java.util.Set;
+
+import nl.weerbaar.intake.Intake;
+import nl.weerbaar.intake.Queue;
+import nl.weerbaar.security.AccountPrincipal;
 
 import nl.weerbaar.security.PathAuthorizations;
 import nl.weerbaar.security.Role;
+import nl.weerbaar.web.Attention;
 import nl.weerbaar.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +29,19 @@ class IntakeWebConfiguration {
 			.hasRole(Role.COORDINATOR.name())
 			.requestMatchers("/my/requests", "/my/requests/**")
 			.hasRole(Role.CLIENT.name());
+	}
+
+	/** On a coordinator's start page: overdue requests, and requests nobody has triaged yet. */
+	@Bean
+	Attention intakeAttention(Intake intake) {
+		return who -> {
+			if (!(who.getPrincipal() instanceof AccountPrincipal me) || !me.hasRole(Role.COORDINATOR)) {
+				return List.of();
+			}
+			Queue.Counts counts = intake.counts(new Queue.Filter(null, null, null, null, false));
+			return List.of(new Attention.Item("attention.overdue", counts.overdue(), "/requests?overdue=true", true),
+					new Attention.Item("attention.untriaged", counts.untriaged(), "/requests?status=NEW", false));
+		};
 	}
 
 	@Bean

@@ -45,8 +45,8 @@ class SupportRequestApiController {
 		this.intake = intake;
 	}
 
-	/** A status change: where to, and why (needed to go back, close or withdraw). */
-	record StatusChange(RequestStatus status, String reason) {
+	/** A status change: where to ({@code status}, or {@code to}), and why (needed to go back, close or withdraw). */
+	record StatusChange(@com.fasterxml.jackson.annotation.JsonAlias("to") RequestStatus status, String reason) {
 	}
 
 	record Message(String text) {

@@ -1,8 +1,6 @@
 package nl.weerbaar.matching.internal;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import nl.weerbaar.matching.BatchSolver;
 import nl.weerbaar.platform.Command;
@@ -32,30 +30,13 @@ class MatchingCheckCommand implements Command {
 				List.of(new BatchSolver.Candidate(0, 0, 200), new BatchSolver.Candidate(1, 0, 200), new BatchSolver.Candidate(2, 0, 1),
 						new BatchSolver.Candidate(1, 1, 5))));
 		boolean right = java.util.Arrays.equals(known.supporterOf(), new int[] { -1, 1, 0 });
-		Random random = new Random(300);
-		int requests = 300;
-		int supporters = 60;
-		int[] tiers = new int[requests];
-		for (int r = 0; r < requests; r++) {
-			tiers[r] = random.nextInt(100) < 90 ? 0 : 1 + random.nextInt(3);
-		}
-		int[] room = new int[supporters];
-		for (int s = 0; s < supporters; s++) {
-			room[s] = 1 + random.nextInt(4);
-		}
-		List<BatchSolver.Candidate> candidates = new ArrayList<>();
-		for (int r = 0; r < requests; r++) {
-			for (int s = 0; s < supporters; s++) {
-				if (random.nextInt(10) < 7) {
-					candidates.add(new BatchSolver.Candidate(r, s, random.nextInt(150)));
-				}
-			}
-		}
+		BatchSolver.Problem sample = BatchSolver.sample(300, 60, 70, 300);
 		long start = System.nanoTime();
-		BatchSolver.Solution batch = BatchSolver.solve(new BatchSolver.Problem(tiers, room, candidates));
+		BatchSolver.Solution batch = BatchSolver.solve(sample);
 		long micros = (System.nanoTime() - start) / 1000;
 		System.out.printf("matching-check: %s; a batch of %d requests and %d supporters (%d pairs): %d assigned in %.1f ms%n",
-				right ? "OK" : "WRONG ANSWER", requests, supporters, candidates.size(), batch.assigned(), micros / 1000.0);
+				right ? "OK" : "WRONG ANSWER", sample.tiers().length, sample.room().length, sample.candidates().size(), batch.assigned(),
+				micros / 1000.0);
 		return right ? 0 : 1;
 	}
 }

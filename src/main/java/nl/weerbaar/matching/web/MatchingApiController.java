@@ -72,7 +72,7 @@ class MatchingApiController {
 		return matching.mine(actor(me));
 	}
 
-	@PostMapping("/api/v1/proposals/{id}/acceptance")
+	@PostMapping({ "/api/v1/proposals/{id}/acceptance", "/api/v1/proposals/{id}/accept" })
 	@Operation(summary = "Accept a proposal: the request is assigned to you")
 	AssignmentView accept(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me) {
 		return matching.accept(id, actor(me)).orElseThrow(MatchingApiController::notFound);

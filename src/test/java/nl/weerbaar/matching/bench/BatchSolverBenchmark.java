@@ -1,8 +1,5 @@
 package nl.weerbaar.matching.bench;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import nl.weerbaar.matching.BatchSolver;
@@ -39,25 +36,7 @@ public class BatchSolverBenchmark {
 	public void build() {
 		int requests = Integer.parseInt(size.split("x")[0]);
 		int supporters = Integer.parseInt(size.split("x")[1]);
-		int eligible = requests <= 300 ? 7 : 3;
-		Random random = new Random(requests);
-		int[] tiers = new int[requests];
-		for (int r = 0; r < requests; r++) {
-			tiers[r] = random.nextInt(100) < 85 ? 0 : 1 + random.nextInt(3);
-		}
-		int[] room = new int[supporters];
-		for (int s = 0; s < supporters; s++) {
-			room[s] = 1 + random.nextInt(4);
-		}
-		List<BatchSolver.Candidate> candidates = new ArrayList<>();
-		for (int r = 0; r < requests; r++) {
-			for (int s = 0; s < supporters; s++) {
-				if (random.nextInt(10) < eligible) {
-					candidates.add(new BatchSolver.Candidate(r, s, random.nextInt(150)));
-				}
-			}
-		}
-		problem = new BatchSolver.Problem(tiers, room, candidates);
+		problem = BatchSolver.sample(requests, supporters, requests <= 300 ? 70 : 30, requests);
 	}
 
 	@Benchmark
