@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps bots and guessers off the public route without a third party: a signed timing token in the form (a form sent
- * back within a few seconds was not filled in by a person; one hours old is shown again), a honeypot field the page
- * hides from people, and token buckets (Bucket4j) per network address for submissions and for wrong receipt codes,
+ * Keeps bots and guessers off the public route without a third party: a honeypot field the page hides from people, a
+ * signed token in the form (forged or changed ones are refused; one hours old is shown again; with
+ * {@code min-fill-time} set, a form sent back sooner was not filled in by a person), and token buckets (Bucket4j) per network address for submissions and for wrong receipt codes,
  * plus one bucket for wrong codes from all addresses together. The buckets live in this node's memory: with several
  * nodes each allows its own share.
  */
@@ -56,7 +56,11 @@ public class PublicRouteGuard {
 		return issued + "." + sign(issued);
 	}
 
+	/** A missing token is accepted only while the timing check is off; a forged, changed or old one never. */
 	public FormCheck check(String token) {
+		if ((token == null || token.isBlank()) && settings.minFillTime().isZero()) {
+			return FormCheck.OK;
+		}
 		if (token == null || !token.matches("\\d{1,19}\\.[A-Za-z0-9_-]{43}")) {
 			return FormCheck.INVALID;
 		}
@@ -72,9 +76,15 @@ public class PublicRouteGuard {
 		return age.compareTo(settings.maxFormAge()) > 0 ? FormCheck.EXPIRED : FormCheck.OK;
 	}
 
-	/** Takes one submission from the address's allowance; false when it is used up. */
-	public boolean trySubmit(String address) {
-		return submissions.get(address, key -> perHour(settings.submissionsPerHour())).tryConsume(1);
+	/** Whether the address may still send a request; a refused bot check or a saved request uses up allowance. */
+	public boolean maySubmit(String address) {
+		Bucket bucket = submissions.getIfPresent(address);
+		return bucket == null || bucket.getAvailableTokens() > 0;
+	}
+
+	/** A request was saved, or a bot check failed: one less for this address this hour. */
+	public void submitted(String address) {
+		submissions.get(address, key -> perHour(settings.submissionsPerHour())).tryConsume(1);
 	}
 
 	/** Whether a receipt code may be tried from this address now. */

@@ -73,24 +73,28 @@ class PublicHelpController {
 	@PostMapping("/hulp")
 	String submit(@ModelAttribute("form") HelpForm form, BindingResult errors, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		String address = request.getRemoteAddr();
+		if (!guard.maySubmit(address)) {
+			errors.reject("public.tooMany");
+			return formPage(model, response, HttpStatus.TOO_MANY_REQUESTS);
+		}
 		if (form.website() != null && !form.website().isBlank()) {
+			guard.submitted(address);
 			errors.reject("public.notProcessed");
 			return formPage(model, response, HttpStatus.BAD_REQUEST);
 		}
 		FormCheck check = guard.check(form.token());
 		if (check != FormCheck.OK) {
+			guard.submitted(address);
 			errors.reject(check == FormCheck.EXPIRED ? "public.expired" : "public.notProcessed");
 			return formPage(model, response, HttpStatus.BAD_REQUEST);
 		}
 		if (errors.hasErrors()) {
 			return formPage(model, response, HttpStatus.BAD_REQUEST);
 		}
-		if (!guard.trySubmit(request.getRemoteAddr())) {
-			errors.reject("public.tooMany");
-			return formPage(model, response, HttpStatus.TOO_MANY_REQUESTS);
-		}
 		try {
 			Receipt receipt = intake.submitPublic(form.data());
+			guard.submitted(address);
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			model.addAttribute("receipt", receipt);
 			return "intake/public-receipt";
