@@ -178,6 +178,18 @@ public class Matching {
 		});
 	}
 
+	/** The open proposal of this request made to this supporter, if there is one. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('SUPPORTER')")
+	public Optional<UUID> proposalFor(UUID requestId, Actor by) {
+		Optional<UUID> supporter = profiles.supporterOf(by.id()).map(s -> s.id());
+		return assignments.ofRequest(requestId)
+			.stream()
+			.filter(row -> row.status() == AssignmentStatus.PROPOSED && supporter.isPresent() && supporter.get().equals(row.supporterId()))
+			.map(Assignments.Row::id)
+			.findFirst();
+	}
+
 	/** The proposals made to this supporter, newest first. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('SUPPORTER')")

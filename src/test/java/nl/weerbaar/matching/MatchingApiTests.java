@@ -138,9 +138,13 @@ class MatchingApiTests {
 				"{\"supporterId\": \"" + supporter + "\"}")).get("id").asString();
 		WebSession supporterSession = session(account);
 		assertThat(supporterSession.postJson("/api/v1/proposals/" + proposal + "/decline", "{}").status()).isEqualTo(400);
-		Response declined = supporterSession.postJson("/api/v1/proposals/" + proposal + "/decline", "{\"reason\": \"KNOWS_PERSON\"}");
+		assertThat(session(new TestAccounts(context).create(Role.SUPPORTER)).postJson("/api/v1/support-requests/" + request
+				+ "/assignment/decline", "{\"reason\": \"NO_TIME\"}").status()).as("not proposed to them").isEqualTo(404);
+		Response declined = supporterSession.postJson("/api/v1/support-requests/" + request + "/assignment/decline",
+				"{\"reason\": \"KNOWS_PERSON\"}");
 		assertThat(declined.status()).isEqualTo(200);
 		assertThat(read(declined).get("declineReason").asString()).isEqualTo("KNOWS_PERSON");
+		assertThat(read(declined).get("id").asString()).isEqualTo(proposal);
 		JsonNode suggestions = read(coordinator.get("/api/v1/support-requests/" + request + "/suggestions"));
 		assertThat(codes(find(suggestions.get("excluded"), supporter))).containsExactly("PASSED_OVER");
 

@@ -66,6 +66,20 @@ class MatchingApiController {
 		return matching.ofRequest(id, actor(me));
 	}
 
+	@PostMapping({ "/api/v1/support-requests/{id}/assignment/acceptance", "/api/v1/support-requests/{id}/assignment/accept" })
+	@Operation(summary = "Accept the proposal of this request made to you (the same as accepting it by its own id)")
+	AssignmentView acceptForRequest(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me) {
+		return matching.proposalFor(id, actor(me)).flatMap(proposal -> matching.accept(proposal, actor(me)))
+			.orElseThrow(MatchingApiController::notFound);
+	}
+
+	@PostMapping("/api/v1/support-requests/{id}/assignment/decline")
+	@Operation(summary = "Decline the proposal of this request made to you, with a reason")
+	AssignmentView declineForRequest(@PathVariable UUID id, @RequestBody Decline decline, @AuthenticationPrincipal AccountPrincipal me) {
+		return matching.proposalFor(id, actor(me)).flatMap(proposal -> matching.decline(proposal, decline.reason(), actor(me)))
+			.orElseThrow(MatchingApiController::notFound);
+	}
+
 	@GetMapping("/api/v1/proposals")
 	@Operation(summary = "The proposals made to the signed-in supporter")
 	List<AssignmentView> mine(@AuthenticationPrincipal AccountPrincipal me) {
