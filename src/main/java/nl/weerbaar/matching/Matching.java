@@ -82,8 +82,8 @@ public class Matching {
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public Optional<Suggestions> suggestions(UUID requestId, Actor by) {
-		return facts(requestId, by).map(facts -> {
-			RequestProfile request = profiles.request(facts, by);
+		return facts(requestId).map(facts -> {
+			RequestProfile request = profiles.request(facts);
 			Set<UUID> passedOver = assignments.passedOver(List.of(requestId)).getOrDefault(requestId, Set.of());
 			Locale locale = LocaleContextHolder.getLocale();
 			List<Suggestions.Suggestion> eligible = new ArrayList<>();
@@ -112,7 +112,7 @@ public class Matching {
 	 */
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public Optional<AssignmentView> propose(UUID requestId, UUID supporterId, Actor by) {
-		Optional<Intake.Facts> found = facts(requestId, by);
+		Optional<Intake.Facts> found = facts(requestId);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
@@ -130,7 +130,7 @@ public class Matching {
 			.filter(s -> s.id().equals(supporterId))
 			.findFirst()
 			.orElseThrow(() -> Refused.invalid("supporterId", "matching.supporter.unknown"));
-		RequestProfile request = profiles.request(facts, by);
+		RequestProfile request = profiles.request(facts);
 		List<Reason> exclusions = policy.exclusions(request, supporter,
 				assignments.passedOver(List.of(requestId)).getOrDefault(requestId, Set.of()), today());
 		if (!exclusions.isEmpty()) {
@@ -256,7 +256,7 @@ public class Matching {
 		List<BatchSolver.Candidate> candidates = new ArrayList<>();
 		int[] tiers = new int[waiting.size()];
 		LocalDate today = today();
-		List<RequestProfile> requests = profiles.requests(waiting, by);
+		List<RequestProfile> requests = profiles.requests(waiting);
 		for (int r = 0; r < waiting.size(); r++) {
 			Intake.Facts f = waiting.get(r);
 			tiers[r] = f.level() == null ? 0 : f.level().ordinal();
@@ -356,7 +356,7 @@ public class Matching {
 		}
 	}
 
-	private Optional<Intake.Facts> facts(UUID requestId, Actor by) {
+	private Optional<Intake.Facts> facts(UUID requestId) {
 		return intake.facts(List.of(requestId)).stream().findFirst();
 	}
 

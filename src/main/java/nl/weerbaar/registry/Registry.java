@@ -281,6 +281,30 @@ public class Registry {
 			.map(found -> new PersonConcerned(subjectId, true, found.id(), found.name(), found.party(), found.terms()));
 	}
 
+	/** Many office holders at once as {@link #concerned} gives them (a batch of requests); unknown ids are left out. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	public Map<UUID, PersonConcerned> officeHoldersConcerned(java.util.Collection<UUID> officeHolderIds) {
+		Map<UUID, PersonConcerned> found = new HashMap<>();
+		if (officeHolderIds.isEmpty()) {
+			return found;
+		}
+		Map<UUID, List<Term>> terms = new HashMap<>();
+		jdbc.sql("select * from office_term where office_holder_id in (:ids)").param("ids", officeHolderIds).query(rs -> {
+			java.sql.Date end = rs.getDate("end_date");
+			terms.computeIfAbsent(rs.getObject("office_holder_id", UUID.class), id -> new ArrayList<>())
+				.add(new Term(OfficeFunction.valueOf(rs.getString("function")), rs.getString("body_code"),
+						rs.getDate("start_date").toLocalDate(), end == null ? null : end.toLocalDate()));
+		});
+		jdbc.sql("select id, name, party from office_holder where id in (:ids)").param("ids", officeHolderIds).query(rs -> {
+			UUID id = rs.getObject("id", UUID.class);
+			List<Term> theirs = new ArrayList<>(terms.getOrDefault(id, List.of()));
+			theirs.sort(Comparator.comparing(Term::start).reversed());
+			found.put(id, new PersonConcerned(id, false, id, rs.getString("name"), rs.getString("party"), theirs));
+		});
+		return found;
+	}
+
 	/** Coordinators and administrators see everyone; a client only the office holder linked to their account. */
 	private Optional<OfficeHolder> visibleTo(UUID id, Actor by) {
 		return officeHolders.findById(id).filter(holder -> !isClient(by) || by.id().equals(holder.accountId()));

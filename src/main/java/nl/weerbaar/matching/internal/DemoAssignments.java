@@ -93,7 +93,7 @@ class DemoAssignments implements ApplicationRunner {
 			List<Intake.Facts> facts = new ArrayList<>(intake.facts(ids));
 			facts.sort(Comparator.comparing(Intake.Facts::reference));
 			for (Intake.Facts request : facts) {
-				RequestProfile profile = profiles.request(request, DESK);
+				RequestProfile profile = profiles.request(request);
 				boolean live = status != RequestStatus.CLOSED;
 				SupporterProfile best = supporters.stream()
 					.map(s -> withOpen(s, open.getOrDefault(s.id(), 0)))
@@ -129,12 +129,12 @@ class DemoAssignments implements ApplicationRunner {
 		for (UUID supporter : accounts.keySet()) {
 			SupporterProfile profile = supporters.stream().filter(s -> s.id().equals(supporter)).findFirst().orElseThrow();
 			waiting.stream()
-				.filter(f -> policy.exclusions(profiles.request(f, DESK), withOpen(profile, open.getOrDefault(supporter, 0)), Set.of(), today).isEmpty())
+				.filter(f -> policy.exclusions(profiles.request(f), withOpen(profile, open.getOrDefault(supporter, 0)), Set.of(), today).isEmpty())
 				.findFirst()
 				.ifPresent(f -> {
 					Instant at = Instant.now();
 					assignments.insert(UUID.randomUUID(), f.id(), supporter, f.officeHolderId(),
-							MatchingPolicy.total(policy.contributions(profiles.request(f, DESK), profile)), at, DESK.id(),
+							MatchingPolicy.total(policy.contributions(profiles.request(f), profile)), at, DESK.id(),
 							at.plus(properties.proposalExpiry()));
 					intake.assignmentChanged(f.id(), RequestStatus.MATCHING, null, null, DESK);
 					waiting.remove(f);

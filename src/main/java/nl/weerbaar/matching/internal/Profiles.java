@@ -18,7 +18,6 @@ import nl.weerbaar.registry.Registry;
 import nl.weerbaar.registry.Registry.FunctionAssociation;
 import nl.weerbaar.registry.Registry.PersonConcerned;
 import nl.weerbaar.registry.Term;
-import nl.weerbaar.shared.Actor;
 import nl.weerbaar.team.Team;
 import nl.weerbaar.team.SupporterView;
 import org.springframework.stereotype.Component;
@@ -39,16 +38,17 @@ public class Profiles {
 		this.assignments = assignments;
 	}
 
-	public RequestProfile request(Intake.Facts facts, Actor by) {
-		return requests(List.of(facts), by).get(0);
+	public RequestProfile request(Intake.Facts facts) {
+		return requests(List.of(facts)).get(0);
 	}
 
 	/** Many at once (a batch): the associations and bodies are read once for all of them. */
-	public List<RequestProfile> requests(List<Intake.Facts> requests, Actor by) {
+	public List<RequestProfile> requests(List<Intake.Facts> requests) {
 		List<FunctionAssociation> associations = registry.associations();
+		Map<UUID, PersonConcerned> holders = registry.officeHoldersConcerned(requests.stream()
+			.map(Intake.Facts::officeHolderId).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
 		Map<UUID, Optional<PersonConcerned>> people = new java.util.HashMap<>();
-		requests.forEach(facts -> people.put(facts.id(), facts.officeHolderId() == null ? Optional.empty()
-				: registry.concerned(facts.officeHolderId(), by)));
+		requests.forEach(facts -> people.put(facts.id(), Optional.ofNullable(facts.officeHolderId()).map(holders::get)));
 		Set<String> codes = new HashSet<>();
 		requests.forEach(facts -> {
 			if (facts.bodyCode() != null) {
