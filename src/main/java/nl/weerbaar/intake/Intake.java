@@ -353,8 +353,7 @@ public class Intake {
 	 */
 	public record Facts(UUID id, String reference, RequestStatus status, ConcernLevel level, OfficeFunction function,
 			String bodyCode, UUID subjectId, UUID officeHolderId, boolean homeFront, boolean notSameParty,
-			nl.weerbaar.team.Gender supporterGender, String language, java.util.Set<IncidentKind> incidentKinds,
-			UUID assignedAccount) {
+			nl.weerbaar.team.Gender supporterGender, String language, java.util.Set<IncidentKind> incidentKinds) {
 	}
 
 	@Transactional(readOnly = true)
@@ -365,7 +364,7 @@ public class Intake {
 			.stream()
 			.map(row -> new Facts(row.id(), row.reference(), row.status(), row.concernLevel(), row.function(), row.bodyCode(),
 					row.subjectId(), row.officeHolderId(), row.homeFront(), row.notSameParty(), row.supporterGender(),
-					row.language(), kinds.getOrDefault(row.id(), java.util.Set.of()), row.assignedAccount()))
+					row.language(), kinds.getOrDefault(row.id(), java.util.Set.of())))
 			.toList();
 	}
 

@@ -381,8 +381,7 @@ public class Matching {
 			intake.facts(rows.stream().map(Assignments.Row::requestId).distinct().toList())
 				.forEach(f -> references.put(f.id(), f.reference()));
 		}
-		Map<UUID, String> names = new HashMap<>();
-		profiles.supporters().forEach(s -> names.put(s.id(), s.name()));
+		Map<UUID, String> names = profiles.names();
 		return rows.stream().map(row -> view(row, references.get(row.requestId()), names.get(row.supporterId()))).toList();
 	}
 

@@ -21,8 +21,4 @@ public record MatchingRules(int hierarchyGapYears, boolean sameBody, boolean pro
 	public record Weights(int association, int expertise, int region, int language, int continuity, int load,
 			int experience, int wishes) {
 	}
-
-	public static MatchingRules defaults() {
-		return new MatchingRules(4, true, true, Region.NEARBY, new Weights(30, 25, 10, 15, 20, 15, 10, 10));
-	}
 }

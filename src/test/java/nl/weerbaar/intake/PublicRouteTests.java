@@ -1,8 +1,6 @@
 package nl.weerbaar.intake;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -135,7 +133,6 @@ class PublicRouteTests {
 				"2026-02-30", "9999-12-31", "-1", "MAYOR ", "null", "\uD83D\uDE00", "%00", "../../etc/passwd", "１２３" };
 		String[] fields = { "summary", "function", "kind", "occurredOn", "homeFrontInvolved", "name", "contact", "contactVia" };
 		WebSession visitor = new WebSession(port);
-		List<Integer> statuses = new ArrayList<>();
 		for (int round = 0; round < 60; round++) {
 			long before = count(jdbc, "select count(*) from support_request");
 			visitor.get("/hulp");
@@ -156,12 +153,10 @@ class PublicRouteTests {
 			assertThat(token.find()).isTrue();
 			bad.put("token", token.group(1));
 			Response response = visitor.post("/hulp", bad, "X-Forwarded-For", "192.0.2." + (round % 200));
-			statuses.add(response.status());
 			assertThat(response.status()).as("round " + round + ": " + bad.keySet()).isEqualTo(400);
 			assertThat(response.body()).doesNotContain("<script>alert(1)</script>");
 			assertThat(count(jdbc, "select count(*) from support_request")).as("round " + round).isEqualTo(before);
 		}
-		assertThat(statuses).hasSize(60);
 	}
 
 	@Test

@@ -27,8 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** No suggestion ever breaks a hard rule: every supporter the policy lets through passes an independent check of each rule. */
 class MatchingPolicyProperties {
 
+	/** The settings of application.yml. */
+	private static final MatchingRules DEFAULTS = new MatchingRules(4, true, true, MatchingRules.Region.NEARBY,
+			new MatchingRules.Weights(30, 25, 10, 15, 20, 15, 10, 10));
 	private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
-	private static final MatchingPolicy POLICY = new MatchingPolicy(MatchingRules.defaults());
+	private static final MatchingPolicy POLICY = new MatchingPolicy(DEFAULTS);
 	private static final List<TermFacts> BODIES = List.of(
 			new TermFacts(null, "GM0437", BodyKind.MUNICIPALITY, List.of("PV27"), null, null),
 			new TermFacts(null, "GM0363", BodyKind.MUNICIPALITY, List.of("PV27"), null, null),
@@ -78,7 +81,7 @@ class MatchingPolicyProperties {
 		assertThat(POLICY.relation(List.of(term(OfficeFunction.PROVINCIAL_COUNCIL_MEMBER, 4, LocalDate.of(2023, 3, 30), null)),
 				List.of(term(OfficeFunction.WATER_BOARD_MEMBER, 5, LocalDate.of(2019, 1, 1), null)))).as("a water board in both").isPresent();
 		MatchingPolicy lenient = new MatchingPolicy(new MatchingRules(4, true, false, MatchingRules.Region.NEARBY,
-				MatchingRules.defaults().weights()));
+				DEFAULTS.weights()));
 		assertThat(lenient.relation(List.of(term(OfficeFunction.ALDERMAN, 0, LocalDate.of(2022, 3, 28), null)),
 				List.of(term(OfficeFunction.PROVINCIAL_EXECUTIVE, 3, LocalDate.of(2019, 1, 1), null)))).as("configurable").isEmpty();
 	}

@@ -208,7 +208,7 @@ class DemoRequests implements ApplicationRunner {
 		Instant at = triaged;
 		for (RequestStatus to : path) {
 			at = at.plus(Duration.ofHours(1 + random.nextInt(30)));
-			if (at.isAfter(Instant.now())) {
+			if (at.isAfter(now)) {
 				break;
 			}
 			store.setStatus(id, to, at);

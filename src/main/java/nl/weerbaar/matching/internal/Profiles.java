@@ -87,6 +87,13 @@ public class Profiles {
 		}).toList();
 	}
 
+	/** Every supporter's name, for lists of proposals (no load or history needed). */
+	public Map<UUID, String> names() {
+		Map<UUID, String> names = new java.util.HashMap<>();
+		team.roster().forEach(s -> names.put(s.id(), s.name()));
+		return names;
+	}
+
 	/** The account of each supporter who has one. */
 	public Map<UUID, UUID> supportersWithAccounts() {
 		Map<UUID, UUID> accounts = new java.util.HashMap<>();
