@@ -317,8 +317,11 @@ public class Intake {
 		return Optional.of(store.view(store.find(id).orElseThrow(), CLIENT.equals(by.role()), now, deadlines));
 	}
 
-	/** A coordinator writes to the requester; a client adds information to their own request. */
-	@PreAuthorize("hasAnyRole('COORDINATOR', 'CLIENT')")
+	/**
+	 * A coordinator or the assigned supporter writes to the requester; a client adds information to their own
+	 * request.
+	 */
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'CLIENT', 'SUPPORTER')")
 	public Optional<SupportRequestView> addMessage(UUID id, String text, Actor by) {
 		Optional<Row> found = visible(store.lock(id), id, by);
 		found.ifPresent(row -> addMessage(row, text, by.id(), by.role()));
@@ -353,7 +356,8 @@ public class Intake {
 	 */
 	public record Facts(UUID id, String reference, RequestStatus status, ConcernLevel level, OfficeFunction function,
 			String bodyCode, UUID subjectId, UUID officeHolderId, boolean homeFront, boolean notSameParty,
-			nl.weerbaar.team.Gender supporterGender, String language, java.util.Set<IncidentKind> incidentKinds) {
+			nl.weerbaar.team.Gender supporterGender, String language, java.util.Set<IncidentKind> incidentKinds, Instant dueAt,
+			Instant firstContactAt) {
 	}
 
 	@Transactional(readOnly = true)
@@ -364,7 +368,7 @@ public class Intake {
 			.stream()
 			.map(row -> new Facts(row.id(), row.reference(), row.status(), row.concernLevel(), row.function(), row.bodyCode(),
 					row.subjectId(), row.officeHolderId(), row.homeFront(), row.notSameParty(), row.supporterGender(),
-					row.language(), kinds.getOrDefault(row.id(), java.util.Set.of())))
+					row.language(), kinds.getOrDefault(row.id(), java.util.Set.of()), row.dueAt(), row.firstContactAt()))
 			.toList();
 	}
 
@@ -386,6 +390,38 @@ public class Intake {
 			moveTo(row, to, reason, by, clock.instant());
 		}
 		store.assign(id, to == RequestStatus.ASSIGNED || to == RequestStatus.ACTIVE ? supporterAccount : null);
+	}
+
+	/** An open request whose first contact is overdue; {@code assignedAccount} is null while no supporter has it. */
+	public record OverdueFirstContact(UUID requestId, UUID assignedAccount, Instant dueAt) {
+	}
+
+	/** Every open request whose first contact is overdue now (for reminders; no content). */
+	@Transactional(readOnly = true)
+	public List<OverdueFirstContact> overdueFirstContacts() {
+		return store.overdueFirstContacts(clock.instant());
+	}
+
+	/**
+	 * The case moves the request along: the first contact (which ends the intake deadline) makes an assigned request
+	 * active; closing the case closes the request. Only its coordinators and its assigned supporter may.
+	 */
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER')")
+	public void caseProgressed(UUID id, RequestStatus to, Instant firstContactAt, String reason, Actor by) {
+		Row row = visible(store.lock(id), id, by).orElseThrow(() -> Refused.invalid("requestId", "intake.request.unknown"));
+		Instant now = clock.instant();
+		if (firstContactAt != null) {
+			store.firstContact(id, firstContactAt);
+		}
+		if (to != null && row.status() != to) {
+			if (!RequestLifecycle.allows(row.status(), to) || (to != RequestStatus.ACTIVE && to != RequestStatus.CLOSED)) {
+				throw Refused.conflict("status", row.status().isOpen() ? "intake.status.notAllowed" : "intake.status.final");
+			}
+			moveTo(row, to, strip(reason), by, now);
+			if (!to.isOpen()) {
+				retention.startClock(new SubjectId(id), RetentionKind.CLOSED_CASE, now);
+			}
+		}
 	}
 
 	/** Open requests (or those with the filter's status) by due time: all for a coordinator, their own for a client. */
@@ -428,7 +464,7 @@ public class Intake {
 		if (!row.status().isOpen()) {
 			throw Refused.conflict("status", "intake.status.final");
 		}
-		String author = COORDINATOR.equals(role) ? "COORDINATOR" : "REQUESTER";
+		String author = COORDINATOR.equals(role) || SUPPORTER.equals(role) ? role : "REQUESTER";
 		Instant now = clock.instant();
 		store.addMessage(row.id(), author, by, text.strip(), now);
 		store.touch(row.id(), now);
@@ -463,7 +499,7 @@ public class Intake {
 		if (!CLIENT.equals(by.role())) {
 			return null;
 		}
-		return new RequestStore.ClientScope(by.id(), registry.officeHolderOf(by).orElse(null));
+		return new RequestStore.ClientScope(by.id(), registry.officeHolderOf(by).orElse(null), registry.ownSubject(by).orElse(null));
 	}
 
 	private List<IncidentFacts> facts(UUID id) {

@@ -15,7 +15,7 @@ import static nl.weerbaar.intake.RequestStatus.WITHDRAWN;
 /**
  * Which status may follow which: forward along {@code NEW → TRIAGED → MATCHING → ASSIGNED → ACTIVE → CLOSED}, back to
  * matching when a supporter declines or a proposal is withdrawn, to closed straight after triage when advice at intake
- * was enough, and to withdrawn from every open status. A move back, a closure and a withdrawal need a reason.
+ * was enough (or after assignment when the client could not be reached), and to withdrawn from every open status. A move back, a closure and a withdrawal need a reason.
  */
 public final class RequestLifecycle {
 
@@ -23,7 +23,7 @@ public final class RequestLifecycle {
 			NEW, EnumSet.of(TRIAGED, WITHDRAWN),
 			TRIAGED, EnumSet.of(MATCHING, CLOSED, WITHDRAWN),
 			MATCHING, EnumSet.of(ASSIGNED, TRIAGED, WITHDRAWN),
-			ASSIGNED, EnumSet.of(ACTIVE, MATCHING, WITHDRAWN),
+			ASSIGNED, EnumSet.of(ACTIVE, CLOSED, MATCHING, WITHDRAWN),
 			ACTIVE, EnumSet.of(CLOSED, MATCHING, WITHDRAWN),
 			CLOSED, EnumSet.noneOf(RequestStatus.class),
 			WITHDRAWN, EnumSet.noneOf(RequestStatus.class));

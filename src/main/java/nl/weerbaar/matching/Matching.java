@@ -25,6 +25,7 @@ import nl.weerbaar.intake.RequestStatusChanged;
 import nl.weerbaar.matching.MatchingEvents.ProposalDeclined;
 import nl.weerbaar.matching.MatchingEvents.ProposalExpired;
 import nl.weerbaar.matching.MatchingEvents.SupporterAssigned;
+import nl.weerbaar.matching.MatchingEvents.SupporterTransferred;
 import nl.weerbaar.matching.MatchingEvents.SupporterProposed;
 import nl.weerbaar.matching.Suggestions.ReasonView;
 import nl.weerbaar.matching.internal.Assignments;
@@ -159,9 +160,57 @@ public class Matching {
 			Instant now = clock.instant();
 			assignments.answer(row.id(), AssignmentStatus.ACCEPTED, null, now);
 			intake.assignmentChanged(row.requestId(), RequestStatus.ASSIGNED, by.id(), null, by);
-			events.publishEvent(new SupporterAssigned(row.id(), row.requestId(), row.supporterId(), by.id(), by.role()));
+			events.publishEvent(new SupporterAssigned(row.id(), row.requestId(), row.supporterId(), by.id(), by.id(), by.role()));
 			return view(assignments.lock(row.id()).orElseThrow(), null, null);
 		});
+	}
+
+	/**
+	 * A coordinator moves an assigned request to another supporter, under the same hard rules as a proposal; it needs
+	 * no acceptance. The previous supporter's access ends at once.
+	 */
+	@PreAuthorize("hasRole('COORDINATOR')")
+	public AssignmentView transfer(UUID requestId, UUID supporterId, Actor by) {
+		Intake.Facts facts = facts(requestId).orElseThrow(() -> Refused.invalid("requestId", "intake.request.unknown"));
+		if (supporterId == null) {
+			throw Refused.invalid("supporterId", "field.required");
+		}
+		if (facts.status() != RequestStatus.ASSIGNED && facts.status() != RequestStatus.ACTIVE) {
+			throw Refused.conflict("status", "matching.transfer.notAssigned");
+		}
+		assignments.lockSupporter(supporterId);
+		Assignments.Row current = assignments.ofRequest(requestId)
+			.stream()
+			.filter(row -> row.status() == AssignmentStatus.ACCEPTED)
+			.findFirst()
+			.orElseThrow(() -> Refused.conflict("status", "matching.transfer.notAssigned"));
+		if (current.supporterId().equals(supporterId)) {
+			throw Refused.conflict("supporterId", "matching.transfer.sameSupporter");
+		}
+		SupporterProfile supporter = profiles.supporters()
+			.stream()
+			.filter(s -> s.id().equals(supporterId))
+			.findFirst()
+			.orElseThrow(() -> Refused.invalid("supporterId", "matching.supporter.unknown"));
+		UUID account = profiles.supportersWithAccounts().get(supporterId);
+		if (account == null) {
+			throw Refused.conflict("supporterId", "matching.transfer.noAccount");
+		}
+		RequestProfile request = profiles.request(facts);
+		List<Reason> exclusions = policy.exclusions(request, supporter,
+				assignments.passedOver(List.of(requestId)).getOrDefault(requestId, Set.of()), today());
+		if (!exclusions.isEmpty()) {
+			throw new Refused(exclusions.stream().map(r -> new Violation("supporterId", "matching.excluded." + r.code())).toList(), true);
+		}
+		Instant now = clock.instant();
+		assignments.endLive(requestId, now, false);
+		UUID id = UUID.randomUUID();
+		assignments.insert(id, requestId, supporterId, facts.officeHolderId(), MatchingPolicy.total(policy.contributions(request, supporter)),
+				now, by.id(), now);
+		assignments.answer(id, AssignmentStatus.ACCEPTED, null, now);
+		intake.assignmentChanged(requestId, facts.status(), account, null, by);
+		events.publishEvent(new SupporterTransferred(id, requestId, current.supporterId(), supporterId, account, by.id(), by.role()));
+		return view(assignments.lock(id).orElseThrow(), facts.reference(), supporter.name());
 	}
 
 	/** The supporter declines with a reason: the request waits for another supporter, and this one is passed over. */

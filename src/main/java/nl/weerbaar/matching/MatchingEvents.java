@@ -21,11 +21,23 @@ public final class MatchingEvents {
 		}
 	}
 
-	public record SupporterAssigned(UUID assignment, UUID request, UUID supporter, UUID by, String role) implements AuditableEvent {
+	/** A supporter accepted: the request is theirs ({@code account} may open it). */
+	public record SupporterAssigned(UUID assignment, UUID request, UUID supporter, UUID account, UUID by, String role)
+			implements AuditableEvent {
 
 		@Override
 		public AuditEntry auditEntry() {
 			return AuditEntry.allowed(by, role, "SUPPORTER_ASSIGNED", ASSIGNMENT, assignment.toString());
+		}
+	}
+
+	/** A coordinator moved an assigned request to another supporter; the previous one's access ended. */
+	public record SupporterTransferred(UUID assignment, UUID request, UUID from, UUID to, UUID account, UUID by, String role)
+			implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by, role, "SUPPORTER_TRANSFERRED", ASSIGNMENT, assignment.toString());
 		}
 	}
 

@@ -248,6 +248,41 @@ public class Registry {
 		return jdbc.sql("select id from office_holder where account_id = ?").param(client.id()).query(UUID.class).optional();
 	}
 
+	/** How to reach a person a request is about: their name, e-mail address and phone number, as far as known. */
+	public record ContactCard(String name, String email, String phone) {
+	}
+
+	/**
+	 * Opens the contact details of an office holder or home-front member for a purpose the calling module has already
+	 * checked (a consented referral, an invitation by e-mail). The read is recorded with {@code by}, or as the
+	 * system's when null.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ContactCard> contactCard(UUID subjectId, Actor by) {
+		Optional<ContactCard> card = officeHolders.findById(subjectId)
+			.map(holder -> new ContactCard(holder.name(),
+					personalData.open(new SubjectId(subjectId), location(OFFICE_HOLDER, "email", subjectId), holder.sealedEmail()).orElse(null),
+					personalData.open(new SubjectId(subjectId), location(OFFICE_HOLDER, "phone", subjectId), holder.sealedPhone()).orElse(null)))
+			.or(() -> jdbc.sql("select * from home_front_member where id = ?")
+				.param(subjectId)
+				.query((rs, row) -> homeFrontView(rs))
+				.optional()
+				.map(member -> new ContactCard(member.name(), member.email(), member.phone())));
+		card.ifPresent(found -> events.publishEvent(new PersonalDataRead(officeHolders.existsById(subjectId) ? "OFFICE_HOLDER" : "HOME_FRONT",
+				subjectId, by == null ? null : by.id(), by == null ? null : by.role())));
+		return card;
+	}
+
+	/** The person this client account belongs to: an office holder or a home-front member. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('CLIENT')")
+	public Optional<UUID> ownSubject(Actor client) {
+		return jdbc.sql("select id from office_holder where account_id = :a union all select id from home_front_member where account_id = :a")
+			.param("a", client.id())
+			.query(UUID.class)
+			.optional();
+	}
+
 	/**
 	 * Who a support request is about: an office holder, or a member of one's home front. Gives ids and the office
 	 * holder's terms, no contact details, so it is not a read of personal data. A client finds only themselves and

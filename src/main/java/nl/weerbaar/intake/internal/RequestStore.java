@@ -87,10 +87,15 @@ public class RequestStore {
 	}
 
 	/** What a client may see: what they filed, and what concerns them or their home front. */
-	public record ClientScope(UUID accountId, UUID officeHolderId) {
+	/**
+	 * What a client account may see: what it filed, what is about the person it belongs to (an office holder or a
+	 * home-front member), and, for an office holder, what is about their home front.
+	 */
+	public record ClientScope(UUID accountId, UUID officeHolderId, UUID subjectId) {
 
 		public boolean includes(Row row) {
-			return accountId.equals(row.createdBy()) || (officeHolderId != null && officeHolderId.equals(row.officeHolderId()));
+			return accountId.equals(row.createdBy()) || (officeHolderId != null && officeHolderId.equals(row.officeHolderId()))
+					|| (subjectId != null && subjectId.equals(row.subjectId()));
 		}
 	}
 
@@ -225,6 +230,16 @@ public class RequestStore {
 
 	public void touch(UUID id, Instant at) {
 		jdbc.sql("update support_request set updated_at = ?, version = version + 1 where id = ?").params(Timestamp.from(at), id).update();
+	}
+
+	/** Open requests whose first contact is overdue, with the supporter's account when one is assigned. */
+	public List<nl.weerbaar.intake.Intake.OverdueFirstContact> overdueFirstContacts(Instant now) {
+		return jdbc.sql("select id, assigned_account, due_at from support_request r where " + OPEN
+				+ " and first_contact_at is null and due_at < ? order by due_at")
+			.param(Timestamp.from(now))
+			.query((rs, n) -> new nl.weerbaar.intake.Intake.OverdueFirstContact(rs.getObject("id", UUID.class),
+					rs.getObject("assigned_account", UUID.class), rs.getTimestamp("due_at").toInstant()))
+			.list();
 	}
 
 	public void firstContact(UUID id, Instant at) {
@@ -476,9 +491,10 @@ public class RequestStore {
 	public List<MyRequest> mine(ClientScope scope) {
 		return jdbc.sql("""
 				select id, reference, status, home_front, created_at, updated_at from support_request
-				where created_by = :account or office_holder_id = :holder order by created_at desc""")
+				where created_by = :account or office_holder_id = :holder or subject_id = :subject order by created_at desc""")
 			.param("account", scope.accountId())
 			.param("holder", scope.officeHolderId())
+			.param("subject", scope.subjectId())
 			.query((rs, n) -> new MyRequest(rs.getObject("id", UUID.class), rs.getString("reference"),
 					RequestStatus.valueOf(rs.getString("status")), rs.getBoolean("home_front"),
 					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()))
@@ -515,9 +531,10 @@ public class RequestStore {
 			params.put("now", Timestamp.from(now));
 		}
 		if (scope != null) {
-			conditions.add("(r.created_by = :account or r.office_holder_id = :holder)");
+			conditions.add("(r.created_by = :account or r.office_holder_id = :holder or r.subject_id = :subject)");
 			params.put("account", scope.accountId());
 			params.put("holder", scope.officeHolderId());
+			params.put("subject", scope.subjectId());
 		}
 		return String.join(" and ", conditions);
 	}

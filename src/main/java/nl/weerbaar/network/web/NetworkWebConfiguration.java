@@ -1,0 +1,44 @@
+package nl.weerbaar.network.web;
+
+import java.util.Set;
+
+import nl.weerbaar.security.PathAuthorizations;
+import org.springframework.http.HttpMethod;
+import nl.weerbaar.security.Role;
+import nl.weerbaar.web.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who reaches the network's pages and API (the case's referral paths fall under the case paths; the facade decides
+ * per case and per referral), and their place in the navigation.
+ */
+@Configuration(proxyBeanMethods = false)
+class NetworkWebConfiguration {
+
+	@Bean
+	PathAuthorizations networkPaths() {
+		return paths -> paths.requestMatchers(HttpMethod.POST, "/partners", "/partners/**")
+			.hasRole(Role.ADMIN.name())
+			.requestMatchers("/partners/*")
+			.hasRole(Role.ADMIN.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/partners", "/api/v1/partners/*", "/partners")
+			.hasAnyRole(Role.COORDINATOR.name(), Role.SUPPORTER.name(), Role.ADMIN.name())
+			.requestMatchers("/api/v1/partners", "/api/v1/partners/**")
+			.hasRole(Role.ADMIN.name())
+			.requestMatchers("/api/v1/referrals", "/api/v1/referrals/**", "/partner/referrals", "/partner/referrals/**")
+			.hasRole(Role.PARTNER.name());
+	}
+
+	@Bean
+	NavigationItem partnersNavigation() {
+		return new NavigationItem("/partners", "nav.partners", "nav.partners.description", 40,
+				Set.of(Role.COORDINATOR.name(), Role.SUPPORTER.name(), Role.ADMIN.name()));
+	}
+
+	@Bean
+	NavigationItem partnerReferralsNavigation() {
+		return new NavigationItem("/partner/referrals", "nav.partnerReferrals", "nav.partnerReferrals.description", 10,
+				Set.of(Role.PARTNER.name()));
+	}
+}
