@@ -41,6 +41,7 @@ import nl.weerbaar.privacy.SubjectId;
 import nl.weerbaar.shared.Actor;
 import nl.weerbaar.shared.Refused;
 import nl.weerbaar.shared.Refused.Violation;
+import nl.weerbaar.team.SupporterReach;
 import nl.weerbaar.team.Team;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -70,12 +71,14 @@ public class Cases {
 	private final Intake intake;
 	private final Matching matching;
 	private final Team team;
+	private final SupporterReach supporterReach;
 	private final PersonalData personalData;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Cases(CaseStore store, Intake intake, Matching matching, Team team, PersonalData personalData,
+	Cases(CaseStore store, Intake intake, Matching matching, Team team, SupporterReach supporterReach, PersonalData personalData,
 			ApplicationEventPublisher events, Clock clock) {
+		this.supporterReach = supporterReach;
 		this.store = store;
 		this.intake = intake;
 		this.matching = matching;
@@ -148,7 +151,8 @@ public class Cases {
 		Map<UUID, Intake.Facts> facts = CLIENT.equals(by.role()) ? Map.of() : intake.facts(rows.stream().map(CaseRow::requestId).toList())
 			.stream().collect(Collectors.toMap(Intake.Facts::id, Function.identity()));
 		Map<UUID, LocalDate> actions = store.earliestOpenActions(rows.stream().map(CaseRow::id).toList());
-		Map<UUID, String> names = supporterNames();
+		// a client learns their supporter's first name on the case itself, not from lists
+		Map<UUID, String> names = CLIENT.equals(by.role()) ? Map.of() : supporterNames();
 		Instant now = clock.instant();
 		return rows.stream().map(row -> {
 			Intake.Facts fact = facts.get(row.requestId());
@@ -178,8 +182,10 @@ public class Cases {
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER', 'CLIENT')")
 	public Optional<CaseRef> access(UUID id, Actor by) {
-		Optional<CaseRow> row = CLIENT.equals(by.role()) ? ownCase(id, by) : visible(id, "CASE", id, by);
-		return row.map(found -> new CaseRef(found.id(), found.requestId(),
+		if (CLIENT.equals(by.role())) {
+			return ownCase(id, by).map(own -> new CaseRef(id, own.row().requestId(), own.request().reference(), own.row().status()));
+		}
+		return visible(id, "CASE", id, by).map(found -> new CaseRef(found.id(), found.requestId(),
 				intake.facts(List.of(found.requestId())).stream().findFirst().map(Intake.Facts::reference).orElse(null),
 				found.status()));
 	}
@@ -371,9 +377,9 @@ public class Cases {
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('CLIENT')")
 	public Optional<ClientCaseView> clientView(UUID id, Actor by) {
-		return ownCase(id, by).map(row -> {
+		return ownCase(id, by).map(own -> {
 			events.publishEvent(new CaseRead("CASE", id, true, by.id(), by.role()));
-			return clientView(row);
+			return clientView(own);
 		});
 	}
 
@@ -381,13 +387,13 @@ public class Cases {
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('CLIENT')")
 	public Optional<UUID> ofOwnRequest(UUID requestId, Actor by) {
-		return store.ofRequests(List.of(requestId)).stream().findFirst().flatMap(row -> ownCase(row.id(), by)).map(CaseRow::id);
+		return store.ofRequests(List.of(requestId)).stream().findFirst().flatMap(row -> ownCase(row.id(), by)).map(own -> own.row().id());
 	}
 
 	/** The client evaluates their closed case, once. */
 	@PreAuthorize("hasRole('CLIENT')")
 	public Optional<ClientCaseView> evaluate(UUID id, CaseData.Evaluation data, Actor by) {
-		Optional<CaseRow> found = ownCase(id, by);
+		Optional<OwnCase> found = ownCase(id, by);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
@@ -400,7 +406,7 @@ public class Cases {
 		}
 		checkText(violations, "comment", data.comment(), NOTE_MAX, false);
 		refuseIf(violations);
-		CaseRow row = found.get();
+		CaseRow row = found.get().row();
 		if (row.status() != CaseStatus.CLOSED) {
 			throw Refused.conflict("status", "cases.evaluation.notClosed");
 		}
@@ -411,7 +417,7 @@ public class Cases {
 		}
 		store.insertEvent(id, "EVALUATED", null, by.id(), by.role(), now);
 		events.publishEvent(new CaseChanged(id, "EVALUATION_GIVEN", by.id(), by.role()));
-		return Optional.of(clientView(row));
+		return Optional.of(clientView(new OwnCase(store.find(id).orElseThrow(), found.get().request())));
 	}
 
 	/** How many of this supporter's (or, for a coordinator, all) open cases have something overdue. */
@@ -447,15 +453,14 @@ public class Cases {
 				evaluation(row).orElse(null));
 	}
 
-	private ClientCaseView clientView(CaseRow row) {
-		Optional<Team.Reach> reach = row.status() == CaseStatus.OPEN ? team.reach(row.supporterId()) : Optional.empty();
+	private ClientCaseView clientView(OwnCase own) {
+		CaseRow row = own.row();
+		Optional<SupporterReach.Reach> reach = row.status() == CaseStatus.OPEN ? supporterReach.forClient(row.supporterId()) : Optional.empty();
 		List<ActionView> steps = store.actions(row.id()).stream().map(a -> actionView(row, a)).toList();
 		Optional<EvaluationView> evaluation = evaluation(row);
-		String reference = intake.facts(List.of(row.requestId())).stream().findFirst().map(Intake.Facts::reference).orElse(null);
-		RequestStatus requestStatus = intake.facts(List.of(row.requestId())).stream().findFirst().map(Intake.Facts::status).orElse(null);
-		return new ClientCaseView(row.id(), row.requestId(), reference, row.status(), requestStatus,
-				reach.map(Team.Reach::firstName).orElse(null), reach.map(Team.Reach::email).orElse(null),
-				reach.map(Team.Reach::phone).orElse(null), steps, row.nextFollowUp(), row.closureReason(), row.closedAt(),
+		return new ClientCaseView(row.id(), row.requestId(), own.request().reference(), row.status(), own.request().status(),
+				reach.map(SupporterReach.Reach::firstName).orElse(null), reach.map(SupporterReach.Reach::email).orElse(null),
+				reach.map(SupporterReach.Reach::phone).orElse(null), steps, row.nextFollowUp(), row.closureReason(), row.closedAt(),
 				row.status() == CaseStatus.CLOSED && evaluation.isEmpty(), evaluation.orElse(null));
 	}
 
@@ -514,15 +519,17 @@ public class Cases {
 		return visible(id, "CASE", id, by).flatMap(row -> store.lock(row.id()));
 	}
 
+	/** A client's own case and its request as the client sees it. */
+	private record OwnCase(CaseRow row, SupportRequestView request) {
+	}
+
 	/** A client's case: one of a request they may follow (intake decides, and records the read or the refusal). */
-	private Optional<CaseRow> ownCase(UUID id, Actor by) {
-		Optional<CaseRow> row = store.find(id);
-		boolean own = row.isPresent() && intake.find(row.get().requestId(), by).isPresent();
-		if (!own) {
+	private Optional<OwnCase> ownCase(UUID id, Actor by) {
+		Optional<OwnCase> own = store.find(id).flatMap(row -> intake.find(row.requestId(), by).map(request -> new OwnCase(row, request)));
+		if (own.isEmpty()) {
 			events.publishEvent(new CaseRead("CASE", id, false, by.id(), by.role()));
-			return Optional.empty();
 		}
-		return row;
+		return own;
 	}
 
 	private static CaseRow requireOpen(CaseRow row) {

@@ -255,6 +255,17 @@ public class Matching {
 		return named(assignments.ofRequest(requestId), by);
 	}
 
+	/** The supporter who accepted each of these requests (the current one, or the last for a closed request). */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('COORDINATOR')")
+	public Map<UUID, AssignmentView> accepted(java.util.Collection<UUID> requestIds) {
+		Map<UUID, AssignmentView> accepted = new HashMap<>();
+		for (Assignments.Row row : assignments.accepted(requestIds)) {
+			accepted.putIfAbsent(row.requestId(), view(row, null, null));
+		}
+		return accepted;
+	}
+
 	/** Declined and expired proposals whose request still waits: the coordinators pick someone else. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('COORDINATOR')")

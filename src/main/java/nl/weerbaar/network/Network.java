@@ -444,7 +444,7 @@ public class Network {
 				.orElse(null);
 		}
 		return new ReferralView(row.id(), row.caseId(), row.partnerId(), names.get(row.partnerId()), row.instrument(), row.fields(),
-				row.status(), row.consentId(), personalData.open(subject, location("override_reason", row.id()), row.overrideReason()).orElse(null),
+				row.status(), row.consentId(), row.consentId() == null, personalData.open(subject, location("override_reason", row.id()), row.overrideReason()).orElse(null),
 				note, row.createdAt(), row.updatedAt(), updates(row));
 	}
 
@@ -461,7 +461,7 @@ public class Network {
 		return store.consents(caseId)
 			.stream()
 			.map(c -> new ConsentView(c.id(), c.partnerId(), names.get(c.partnerId()), c.fields(), c.givenOn(), c.how(), c.recordedRole(),
-					c.recordedAt(), c.withdrawnAt(), c.withdrawnRole()))
+					c.recordedAt(), c.withdrawnAt() == null, c.withdrawnAt(), c.withdrawnRole()))
 			.toList();
 	}
 

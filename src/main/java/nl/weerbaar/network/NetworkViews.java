@@ -19,11 +19,7 @@ public final class NetworkViews {
 
 	/** A consent as recorded; {@code withdrawnAt} is set once the client withdrew it. */
 	public record ConsentView(UUID id, UUID partnerId, String partnerName, Set<SharedField> fields, LocalDate givenOn,
-			ConsentHow how, String recordedByRole, Instant recordedAt, Instant withdrawnAt, String withdrawnByRole) {
-
-		public boolean active() {
-			return withdrawnAt == null;
-		}
+			ConsentHow how, String recordedByRole, Instant recordedAt, boolean active, Instant withdrawnAt, String withdrawnByRole) {
 	}
 
 	public record UpdateView(ReferralStatus from, ReferralStatus to, String message, String actorRole, Instant at) {
@@ -34,12 +30,8 @@ public final class NetworkViews {
 	 * override and its reason.
 	 */
 	public record ReferralView(UUID id, UUID caseId, UUID partnerId, String partnerName, Instrument instrument,
-			Set<SharedField> fields, ReferralStatus status, UUID consentId, String overrideReason, String note,
+			Set<SharedField> fields, ReferralStatus status, UUID consentId, boolean overridden, String overrideReason, String note,
 			Instant createdAt, Instant updatedAt, List<UpdateView> updates) {
-
-		public boolean overridden() {
-			return consentId == null;
-		}
 	}
 
 	/** A referral as the client sees it: to whom, for what, where it stands. */

@@ -254,10 +254,11 @@ public class Registry {
 
 	/**
 	 * Opens the contact details of an office holder or home-front member for a purpose the calling module has already
-	 * checked (a consented referral, an invitation by e-mail). The read is recorded with {@code by}, or as the
-	 * system's when null.
+	 * checked (a consented referral, an invitation by e-mail to close a case). The read is recorded with {@code by},
+	 * or as the system's when null.
 	 */
 	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER')")
 	public Optional<ContactCard> contactCard(UUID subjectId, Actor by) {
 		Optional<ContactCard> card = officeHolders.findById(subjectId)
 			.map(holder -> new ContactCard(holder.name(),

@@ -111,36 +111,6 @@ public class Team {
 		});
 	}
 
-	/** How a client reaches their supporter: the first name and the supporter's contact details for the work. */
-	public record Reach(String firstName, String email, String phone) {
-	}
-
-	/**
-	 * The supporter as their own client sees them; the calling module has checked that the case is the client's. Not
-	 * recorded as a read: these details are given to clients on purpose.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<Reach> reach(UUID supporterId) {
-		return supporters.findById(supporterId).map(supporter -> {
-			SubjectId subject = new SubjectId(supporterId);
-			return new Reach(supporter.view(null, null).name().strip().split("\\s+")[0],
-					personalData.open(subject, location("email", supporterId), supporter.sealedEmail()).orElse(null),
-					personalData.open(subject, location("phone", supporterId), supporter.sealedPhone()).orElse(null));
-		});
-	}
-
-	/** Where to send notifications for the supporter with this account (reminders); never shown. */
-	@Transactional(readOnly = true)
-	public Optional<String> notificationAddress(UUID account) {
-		return jdbc.sql("select id from supporter where account_id = ?")
-			.param(account)
-			.query(UUID.class)
-			.optional()
-			.flatMap(supporters::findById)
-			.flatMap(supporter -> personalData.open(new SubjectId(supporter.id()), location("email", supporter.id()),
-					supporter.sealedEmail()));
-	}
-
 	/** Every supporter without contact details (for matching): nothing is opened, so nothing counts as read. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER')")

@@ -18,7 +18,6 @@ import nl.weerbaar.intake.FirstContactDeadlines;
 import nl.weerbaar.intake.Intake;
 import nl.weerbaar.intake.Queue;
 import nl.weerbaar.intake.RequestStatus;
-import nl.weerbaar.matching.AssignmentStatus;
 import nl.weerbaar.matching.AssignmentView;
 import nl.weerbaar.matching.Matching;
 import nl.weerbaar.platform.Installation;
@@ -106,12 +105,9 @@ class DemoCases implements ApplicationRunner {
 		for (RequestStatus status : List.of(RequestStatus.CLOSED, RequestStatus.ACTIVE, RequestStatus.ASSIGNED)) {
 			List<UUID> ids = intake.list(new Queue.Filter(null, null, null, status, false), PageRequest.of(0, 5000), DESK)
 				.map(Queue.Item::id).getContent();
+			Map<UUID, AssignmentView> accepted = matching.accepted(ids);
 			for (UUID request : ids) {
-				AssignmentView assignment = matching.ofRequest(request, DESK)
-					.stream()
-					.filter(a -> a.status() == AssignmentStatus.ACCEPTED || a.status() == AssignmentStatus.ENDED)
-					.findFirst()
-					.orElse(null);
+				AssignmentView assignment = accepted.get(request);
 				if (assignment == null) {
 					continue;
 				}

@@ -10,7 +10,7 @@ import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import nl.weerbaar.intake.FirstContactDeadlines;
 import nl.weerbaar.intake.Intake;
-import nl.weerbaar.team.Team;
+import nl.weerbaar.team.SupporterReach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -33,17 +33,17 @@ public class Reminders {
 
 	private final CaseStore store;
 	private final Intake intake;
-	private final Team team;
+	private final SupporterReach reach;
 	private final Mailbox mailbox;
 	private final CasesProperties properties;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 
-	Reminders(CaseStore store, Intake intake, Team team, Mailbox mailbox, CasesProperties properties,
+	Reminders(CaseStore store, Intake intake, SupporterReach reach, Mailbox mailbox, CasesProperties properties,
 			TransactionTemplate transaction, Clock clock) {
 		this.store = store;
 		this.intake = intake;
-		this.team = team;
+		this.reach = reach;
 		this.mailbox = mailbox;
 		this.properties = properties;
 		this.transaction = transaction;
@@ -103,7 +103,7 @@ public class Reminders {
 			return false;
 		}
 		Optional<String> address = recipient.equals(DESK) ? Optional.of(desk)
-				: team.notificationAddress(UUID.fromString(recipient.substring(SUPPORTER.length())));
+				: reach.notificationAddress(UUID.fromString(recipient.substring(SUPPORTER.length())));
 		boolean sent = false;
 		if (address.isPresent()) {
 			int n = claimed.size();

@@ -55,6 +55,8 @@ class DemoRequests implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoRequests.class);
 	private static final int COUNT = 600;
+	/** The demo client's request that a supporter has taken on (the first is still waiting for triage). */
+	private static final int DEMO_CLIENT_ACTIVE = 1;
 	private static final int MASS = 300;
 	private static final Actor DESK = new Actor(new UUID(0, 0), "COORDINATOR");
 
@@ -129,7 +131,8 @@ class DemoRequests implements ApplicationRunner {
 		transaction.executeWithoutResult(status -> {
 			for (int i = 0; i < COUNT; i++) {
 				// most requests are old; the last weeks are busier in the demo so that the queue has work in it
-				Duration age = i < 40 ? Duration.ofMinutes(20 + random.nextInt(14 * 24 * 60)) : Duration.ofHours(24L * 14 + random.nextInt(351 * 24));
+				// the demo client's second request is a few days old and under way, so their case pages have something to show
+				Duration age = i == DEMO_CLIENT_ACTIVE && demoClient != null ? Duration.ofDays(5) : i < 40 ? Duration.ofMinutes(20 + random.nextInt(14 * 24 * 60)) : Duration.ofHours(24L * 14 + random.nextInt(351 * 24));
 				OfficeFunction function = pick(FUNCTION_WEIGHT, random);
 				List<Person> candidates = people.getOrDefault(function, List.of());
 				Person person = demoClient != null && i < 2 ? own(people, demoClient)
@@ -201,7 +204,7 @@ class DemoRequests implements ApplicationRunner {
 			path.addAll(List.of(RequestStatus.MATCHING, RequestStatus.ASSIGNED, RequestStatus.ACTIVE));
 		}
 		else {
-			int steps = random.nextInt(4);
+			int steps = index == DEMO_CLIENT_ACTIVE ? 3 : random.nextInt(4);
 			path.addAll(List.of(RequestStatus.MATCHING, RequestStatus.ASSIGNED, RequestStatus.ACTIVE).subList(0, steps));
 		}
 		RequestStatus from = RequestStatus.TRIAGED;

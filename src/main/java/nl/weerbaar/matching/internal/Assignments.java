@@ -73,6 +73,17 @@ public class Assignments {
 		return live;
 	}
 
+	/** Accepted assignments (live or ended) of these requests, the latest first. */
+	public List<Row> accepted(java.util.Collection<UUID> requests) {
+		return requests.isEmpty() ? List.of()
+				: jdbc.sql("""
+						select * from assignment where request_id in (:ids) and status in ('ACCEPTED', 'ENDED')
+						order by (status = 'ACCEPTED') desc, answered_at desc nulls last""")
+					.param("ids", requests)
+					.query(Assignments::row)
+					.list();
+	}
+
 	public List<Row> ofRequest(UUID request) {
 		return jdbc.sql("select * from assignment where request_id = ? order by proposed_at").param(request).query(Assignments::row).list();
 	}
