@@ -148,7 +148,7 @@ class CaseController {
 			model.addAttribute("caseId", id);
 			model.addAttribute("a", action);
 			model.addAttribute("open", true);
-			return "cases/case :: actionRow";
+			return "cases/parts :: actionRow";
 		}
 		return "redirect:/cases/" + id + "#actions";
 	}
