@@ -44,4 +44,11 @@ class RequestLifecycleTests {
 		assertThat(RequestLifecycle.needsReason(ACTIVE, CLOSED)).isTrue();
 		assertThat(RequestLifecycle.needsReason(NEW, WITHDRAWN)).isTrue();
 	}
+
+	@Test
+	void anAssignedRequestWhoseClientCouldNotBeReachedClosesWithAReason() {
+		assertThat(RequestLifecycle.allows(ASSIGNED, CLOSED)).isTrue();
+		assertThat(RequestLifecycle.needsReason(ASSIGNED, CLOSED)).isTrue();
+		assertThat(RequestLifecycle.allows(MATCHING, CLOSED)).as("not without a supporter having tried").isFalse();
+	}
 }

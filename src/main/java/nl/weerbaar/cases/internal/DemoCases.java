@@ -106,13 +106,17 @@ class DemoCases implements ApplicationRunner {
 			List<UUID> ids = intake.list(new Queue.Filter(null, null, null, status, false), PageRequest.of(0, 5000), DESK)
 				.map(Queue.Item::id).getContent();
 			Map<UUID, AssignmentView> accepted = matching.accepted(ids);
+			Map<UUID, Instant> firstContacts = new HashMap<>();
+			intake.facts(ids).stream().filter(f -> f.firstContactAt() != null).forEach(f -> firstContacts.put(f.id(), f.firstContactAt()));
 			for (UUID request : ids) {
 				AssignmentView assignment = accepted.get(request);
 				if (assignment == null) {
 					continue;
 				}
 				UUID id = UUID.randomUUID();
-				Instant opened = assignment.answeredAt() == null ? now.minus(Duration.ofDays(1)) : assignment.answeredAt();
+				// the demo's assignments were all answered "yesterday"; a case opens before the first contact the intake knows
+				Instant opened = firstContacts.containsKey(request) ? firstContacts.get(request).minus(Duration.ofHours(1))
+						: assignment.answeredAt() == null ? now.minus(Duration.ofDays(1)) : assignment.answeredAt();
 				store.insert(id, request, assignment.supporterId(), status == RequestStatus.CLOSED ? null : accounts.get(assignment.supporterId()),
 						opened);
 				store.insertEvent(id, "OPENED", null, null, null, opened);
@@ -135,8 +139,12 @@ class DemoCases implements ApplicationRunner {
 					}
 				}
 				else if (status == RequestStatus.ACTIVE) {
-					cases.recordContact(id, new CaseData.Contact(opened.plus(Duration.ofHours(1)), ContactMode.values()[random.nextInt(4)],
-							15 + random.nextInt(60), NOTES[random.nextInt(NOTES.length)]), DESK);
+					// the contact the intake recorded as the first one; a request without one stays overdue in the queue
+					Instant firstContact = firstContacts.get(request);
+					if (firstContact != null) {
+						cases.recordContact(id, new CaseData.Contact(firstContact, ContactMode.values()[random.nextInt(4)],
+								15 + random.nextInt(60), NOTES[random.nextInt(NOTES.length)]), DESK);
+					}
 					// some actions fell due while nobody looked: the reminders and "Mijn casussen" show them as overdue
 					LocalDate due = today.plusDays(random.nextInt(14) - 4);
 					UUID action = UUID.randomUUID();

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * sentence and a link to sign in. Without a mail server configured nothing is sent.
  */
 @Component
-public class Mailbox {
+class Mailbox {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
 
@@ -28,17 +28,17 @@ public class Mailbox {
 		this.properties = properties;
 	}
 
-	public boolean configured() {
+	boolean configured() {
 		return sender.isPresent();
 	}
 
 	/** A link into Weerbaar: the configured address and a path without ids or personal data. */
-	public String link(String path) {
+	String link(String path) {
 		return properties.mail().baseUrl().resolve(path).toString();
 	}
 
 	/** Sends one plain-text e-mail; false when no mail server is configured. Fails with the mail server's error. */
-	public boolean send(String to, String subject, String text) {
+	boolean send(String to, String subject, String text) {
 		if (sender.isEmpty()) {
 			return false;
 		}

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -140,10 +141,10 @@ class CaseController {
 
 	/** Ticks an action off (or opens it again); htmx swaps the action's row, a plain POST returns to the page. */
 	@PostMapping("/cases/{id}/actions/{actionId}/done")
-	String completeAction(@PathVariable UUID id, @PathVariable UUID actionId, @ModelAttribute("done") String done,
+	String completeAction(@PathVariable UUID id, @PathVariable UUID actionId, @RequestParam(defaultValue = "true") boolean done,
 			@AuthenticationPrincipal AccountPrincipal me, @RequestHeader(name = "HX-Request", required = false) String htmx,
 			Model model) {
-		var action = cases.completeAction(id, actionId, "true".equals(done), actor(me)).orElseThrow(CaseController::notFound);
+		var action = cases.completeAction(id, actionId, done, actor(me)).orElseThrow(CaseController::notFound);
 		if (htmx != null) {
 			model.addAttribute("caseId", id);
 			model.addAttribute("a", action);
