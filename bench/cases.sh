@@ -23,7 +23,7 @@ echo "cases in the demo: $(curl -s -b "$jar" "$base/api/v1/cases" | grep -o '"su
 time_it "coordinator: all cases page" "$base/cases"
 time_it "coordinator: API list of every case" "$base/api/v1/cases"
 sign_in demo-supporter 'cases benchmark password'
-case_id=$(curl -s -b "$jar" "$base/api/v1/cases?status=OPEN" | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
+case_id=$(curl -s -b "$jar" "$base/api/v1/cases?status=OPEN" | grep -o '"id":"[0-9a-f-]*"' | sed -n 1p | cut -d'"' -f4)
 echo "demo-supporter's open cases: $(curl -s -b "$jar" "$base/api/v1/cases?status=OPEN" | grep -o '"supportRequestId"' | wc -l)"
 time_it "supporter: Mijn casussen" "$base/cases"
 time_it "supporter: one case page (timeline, contacts, actions, messages)" "$base/cases/$case_id"

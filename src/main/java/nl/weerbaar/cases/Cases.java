@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -394,9 +393,36 @@ public class Cases {
 	@PreAuthorize("hasRole('CLIENT')")
 	public Optional<ClientCaseView> evaluate(UUID id, CaseData.Evaluation data, Actor by) {
 		Optional<OwnCase> found = ownCase(id, by);
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
+		found.ifPresent(own -> saveEvaluation(own.row(), data, by));
+		return found.map(own -> clientView(new OwnCase(store.find(id).orElseThrow(), own.request())));
+	}
+
+	/** Whether the request of this receipt holder (the public form) has a closed case, and whether it was evaluated. */
+	public record ReceiptEvaluation(String reference, boolean evaluated) {
+	}
+
+	/**
+	 * The evaluation as a receipt holder sees it: only for a closed case. The caller has the request's id from a
+	 * correct receipt code in this session ({@code nl.weerbaar.intake.ReceiptHolder}).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ReceiptEvaluation> receiptEvaluation(UUID requestId) {
+		return store.ofRequests(List.of(requestId))
+			.stream()
+			.findFirst()
+			.filter(row -> row.status() == CaseStatus.CLOSED)
+			.flatMap(row -> intake.findForReceiptHolder(requestId)
+				.map(request -> new ReceiptEvaluation(request.reference(), store.evaluation(row.id()).isPresent())));
+	}
+
+	/** A receipt holder evaluates the closed case of their request, once. */
+	public Optional<ReceiptEvaluation> evaluateWithReceipt(UUID requestId, CaseData.Evaluation data) {
+		Optional<CaseRow> row = store.ofRequests(List.of(requestId)).stream().findFirst();
+		row.ifPresent(found -> saveEvaluation(found, data, null));
+		return receiptEvaluation(requestId);
+	}
+
+	private void saveEvaluation(CaseRow row, CaseData.Evaluation data, Actor by) {
 		List<Violation> violations = new ArrayList<>();
 		if (data.satisfaction() == null || data.satisfaction() < 1 || data.satisfaction() > 5) {
 			violations.add(new Violation("satisfaction", "cases.evaluation.satisfaction"));
@@ -406,18 +432,18 @@ public class Cases {
 		}
 		checkText(violations, "comment", data.comment(), NOTE_MAX, false);
 		refuseIf(violations);
-		CaseRow row = found.get().row();
 		if (row.status() != CaseStatus.CLOSED) {
 			throw Refused.conflict("status", "cases.evaluation.notClosed");
 		}
 		Instant now = clock.instant();
-		if (!store.insertEvaluation(id, data.satisfaction(), data.wouldRecommend(),
-				seal(row, "case_evaluation", "comment", id, strip(data.comment())), now)) {
+		if (!store.insertEvaluation(row.id(), data.satisfaction(), data.wouldRecommend(),
+				seal(row, "case_evaluation", "comment", row.id(), strip(data.comment())), now)) {
 			throw Refused.conflict("status", "cases.evaluation.given");
 		}
-		store.insertEvent(id, "EVALUATED", null, by.id(), by.role(), now);
-		events.publishEvent(new CaseChanged(id, "EVALUATION_GIVEN", by.id(), by.role()));
-		return Optional.of(clientView(new OwnCase(store.find(id).orElseThrow(), found.get().request())));
+		UUID actor = by == null ? null : by.id();
+		String role = by == null ? null : by.role();
+		store.insertEvent(row.id(), "EVALUATED", null, actor, role, now);
+		events.publishEvent(new CaseChanged(row.id(), "EVALUATION_GIVEN", actor, role));
 	}
 
 	/** How many of this supporter's (or, for a coordinator, all) open cases have something overdue. */
@@ -540,9 +566,7 @@ public class Cases {
 	}
 
 	private Map<UUID, String> supporterNames() {
-		Map<UUID, String> names = new HashMap<>();
-		team.roster().forEach(s -> names.put(s.id(), s.name()));
-		return names;
+		return team.names();
 	}
 
 	private byte[] seal(CaseRow row, String table, String column, UUID rowId, String value) {

@@ -205,6 +205,10 @@ class CaseApiTests {
 		byte[] stored = jdbc.sql("select comment from case_evaluation where case_id = ?").param(open.caseId()).query(byte[].class).single();
 		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("5521");
 
+		JsonNode export = read(fixtures.coordinator.get("/api/v1/subjects/" + open.officeHolderId() + "/export"));
+		assertThat(export.toString()).as("the person's export holds their case and its evaluation, opened")
+			.contains("Woningscan gedaan, weer rust").contains("Fijn gesprek 5521");
+
 		WebSession otherClient = fixtures.session(new TestAccounts(context).create(Role.CLIENT));
 		assertThat(otherClient.get(base).status()).isEqualTo(404);
 		assertThat(otherClient.get("/my/cases/" + open.caseId()).status()).isEqualTo(404);

@@ -65,6 +65,11 @@ public final class CaseFixtures {
 				 "incidents": [{"occurredOn": "2026-11-01", "kind": "WRITTEN_THREAT", "channel": "EMAIL"}]}""".formatted(officeHolder));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		UUID request = UUID.fromString(read(created).get("id").asString());
+		return openCase(supporter, request, officeHolder, level);
+	}
+
+	/** Triages this request, proposes the supporter, who accepts: the case opens. */
+	public OpenCase openCase(SupporterAt supporter, UUID request, UUID officeHolder, String level) {
 		Response triaged = coordinator.putJson("/api/v1/support-requests/" + request + "/triage", "{\"concernLevel\": \"" + level + "\"}");
 		assertThat(triaged.status()).as(triaged.body()).isEqualTo(200);
 		Response proposed = coordinator.postJson("/api/v1/support-requests/" + request + "/assignment",

@@ -77,7 +77,8 @@ class CasePagesTests extends BrowserTest {
 		page.locator("#referrals-list").getByLabel("Naam").check();
 		page.locator("#referrals-list").getByLabel("E-mailadres").check();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Doorverwijzen")).click();
-		assertThat(page.locator("#overrideReason-error").textContent()).as("e-mail was not consented to").contains("geen geldige toestemming");
+		assertThat(page.locator("#referrals-list .utrecht-alert").textContent()).as("e-mail was not consented to").contains("geen geldige toestemming");
+		assertThat(page.locator("#overrideReason").count()).as("only coordinators may override").isZero();
 		page.locator("#referrals-list").getByLabel("E-mailadres").uncheck();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Doorverwijzen")).click();
 		assertThat(page.locator("#referrals-list").textContent()).contains("Woningscan").contains("Verstuurd");

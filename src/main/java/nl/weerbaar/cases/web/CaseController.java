@@ -2,11 +2,13 @@ package nl.weerbaar.cases.web;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import nl.weerbaar.cases.ActionOwner;
 import nl.weerbaar.cases.CaseData;
 import nl.weerbaar.cases.CaseStatus;
+import nl.weerbaar.cases.CaseSummary;
 import nl.weerbaar.cases.CaseView;
 import nl.weerbaar.cases.Cases;
 import nl.weerbaar.cases.ClosureReason;
@@ -77,9 +79,10 @@ class CaseController {
 
 	@GetMapping("/cases")
 	String list(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-		Actor actor = actor(me);
-		model.addAttribute("open", cases.list(CaseStatus.OPEN, actor));
-		model.addAttribute("closed", cases.list(CaseStatus.CLOSED, actor).stream().limit(50).toList());
+		List<CaseSummary> all = cases.list(null, actor(me));
+		model.addAttribute("open", all.stream().filter(c -> c.status() == CaseStatus.OPEN).toList());
+		// the most recently closed
+		model.addAttribute("closed", all.stream().filter(c -> c.status() == CaseStatus.CLOSED).limit(50).toList());
 		model.addAttribute("coordinator", me.hasRole(Role.COORDINATOR));
 		return "cases/cases";
 	}

@@ -12,6 +12,7 @@ import nl.weerbaar.intake.IncidentKind;
 import nl.weerbaar.intake.Intake;
 import nl.weerbaar.intake.PublicRequestData;
 import nl.weerbaar.intake.Receipt;
+import nl.weerbaar.intake.ReceiptHolder;
 import nl.weerbaar.intake.SupportRequestView;
 import nl.weerbaar.intake.internal.PublicRouteGuard;
 import nl.weerbaar.intake.internal.PublicRouteGuard.FormCheck;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PublicHelpController {
 
-	static final String RECEIPT_REQUEST = PublicHelpController.class.getName() + ".request";
 
 	private final Intake intake;
 	private final PublicRouteGuard guard;
@@ -127,9 +127,7 @@ class PublicHelpController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "intake/public-code";
 		}
-		request.getSession(true);
-		request.changeSessionId();
-		request.getSession().setAttribute(RECEIPT_REQUEST, found.get());
+		ReceiptHolder.remember(request, found.get());
 		return "redirect:/hulp/status/aanvraag";
 	}
 
@@ -168,13 +166,12 @@ class PublicHelpController {
 	/** Forget the code on this device (a shared computer). */
 	@PostMapping("/hulp/status/sluiten")
 	String close(HttpSession session) {
-		session.removeAttribute(RECEIPT_REQUEST);
+		ReceiptHolder.forget(session);
 		return "redirect:/hulp/status?closed";
 	}
 
 	private static Optional<UUID> receiptRequest(HttpSession session) {
-		return session == null ? Optional.empty()
-				: Optional.ofNullable(session.getAttribute(RECEIPT_REQUEST)).map(UUID.class::cast);
+		return ReceiptHolder.request(session);
 	}
 
 	private String formPage(Model model) {

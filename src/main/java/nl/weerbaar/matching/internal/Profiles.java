@@ -89,9 +89,7 @@ public class Profiles {
 
 	/** Every supporter's name, for lists of proposals (no load or history needed). */
 	public Map<UUID, String> names() {
-		Map<UUID, String> names = new java.util.HashMap<>();
-		team.roster().forEach(s -> names.put(s.id(), s.name()));
-		return names;
+		return team.names();
 	}
 
 	/** The account of each supporter who has one. */

@@ -104,9 +104,11 @@ class ReferralController {
 				return "redirect:/cases/" + id + "/referrals#referrals-list";
 			}
 			catch (Refused refused) {
+				// only a coordinator has the override field; a supporter reads the refusal above the form
+				boolean coordinator = me.hasRole(Role.COORDINATOR);
 				FormErrors.reject(errors, refused, field -> switch (field) {
 					case "note" -> "referralNote";
-					case "consent" -> "overrideReason";
+					case "consent", "overrideReason" -> coordinator ? "overrideReason" : null;
 					default -> field;
 				});
 			}
