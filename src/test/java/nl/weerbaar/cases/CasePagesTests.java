@@ -1,6 +1,10 @@
 package nl.weerbaar.cases;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -11,6 +15,8 @@ import nl.weerbaar.security.Role;
 import nl.weerbaar.testing.BrowserTest;
 import nl.weerbaar.testing.TestAccounts;
 import nl.weerbaar.testing.TestAccounts.TestAccount;
+import nl.weerbaar.testing.WebSession;
+import nl.weerbaar.testing.WebSession.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -176,5 +182,40 @@ class CasePagesTests extends BrowserTest {
 		directory.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan")).click();
 		assertThat(directory.locator("#code-error").textContent()).contains("hoofdletters");
 		assertAccessible(directory);
+	}
+
+	@Test
+	void someoneWhoAskedThroughThePublicFormEvaluatesOnTheReceiptPage() {
+		WebSession visitor = new WebSession(port);
+		Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(visitor.get("/hulp").body());
+		assertThat(token.find()).isTrue();
+		Response receipt = visitor.post("/hulp", new HashMap<>(Map.of("summary", "Bedreigd", "kind", "ONLINE_ABUSE",
+				"occurredOn", "2026-11-20", "token", token.group(1))), "X-Forwarded-For", "198.51.100.90");
+		Matcher code = Pattern.compile("id=\"receipt-code\">([\\d ]+)<").matcher(receipt.body());
+		assertThat(code.find()).isTrue();
+		UUID request = jdbc.sql("select id from support_request where channel = 'PUBLIC_FORM' order by created_at desc limit 1")
+			.query(UUID.class).single();
+		CaseFixtures fixtures = new CaseFixtures(application, port);
+		SupporterAt supporter = fixtures.supporter("PV28");
+		UUID holder = fixtures.officeHolder(null);
+		fixtures.coordinator.putJson("/api/v1/support-requests/" + request + "/subject", "{\"subjectId\": \"" + holder + "\"}");
+		OpenCase open = fixtures.openCase(supporter, request, holder, "LOW");
+		supporter.session().postJson("/api/v1/cases/" + open.caseId() + "/closure", "{\"reason\": \"RESOLVED\", \"summary\": \"Klaar\"}");
+
+		Page page = newPage();
+		page.navigate(url("/hulp/status"));
+		page.getByLabel("Uw code").fill(code.group(1));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekijken")).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Uw hulpvraag is afgerond")).click();
+		page.waitForURL(url("/hulp/evaluatie"));
+		assertAccessible(page);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Beoordeling versturen")).click();
+		assertThat(page.locator("#satisfaction-error").textContent()).contains("Kies een cijfer");
+		assertAccessible(page);
+		page.getByLabel("5 – zeer tevreden").check();
+		page.locator("#evaluation").getByLabel("Nee").check();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Beoordeling versturen")).click();
+		assertThat(page.locator("#evaluation").textContent()).contains("Dank u wel");
+		assertAccessible(page);
 	}
 }
