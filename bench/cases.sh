@@ -22,6 +22,9 @@ sign_in demo-coordinator 'cases benchmark password'
 echo "cases in the demo: $(curl -s -b "$jar" "$base/api/v1/cases" | grep -o '"supportRequestId"' | wc -l)"
 time_it "coordinator: all cases page" "$base/cases"
 time_it "coordinator: API list of every case" "$base/api/v1/cases"
+coordinator_case=$(curl -s -b "$jar" "$base/api/v1/cases?status=OPEN" | grep -o '"id":"[0-9a-f-]*"' | sed -n 1p | cut -d'"' -f4)
+time_it "coordinator: one case page (with the transfer form)" "$base/cases/$coordinator_case"
+rm -f "$jar" # a new session: signing in over a live one would keep the coordinator's
 sign_in demo-supporter 'cases benchmark password'
 case_id=$(curl -s -b "$jar" "$base/api/v1/cases?status=OPEN" | grep -o '"id":"[0-9a-f-]*"' | sed -n 1p | cut -d'"' -f4)
 echo "demo-supporter's open cases: $(curl -s -b "$jar" "$base/api/v1/cases?status=OPEN" | grep -o '"supportRequestId"' | wc -l)"

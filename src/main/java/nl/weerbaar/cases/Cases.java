@@ -220,8 +220,8 @@ public class Cases {
 		if (data.minutes() != null && (data.minutes() < 0 || data.minutes() > 1440)) {
 			violations.add(new Violation("minutes", "cases.contact.minutes.invalid"));
 		}
-		checkText(violations, "note", data.note(), NOTE_MAX, false);
-		refuseIf(violations);
+		Refused.checkText(violations, "note", data.note(), NOTE_MAX, false);
+		Refused.throwIfAny(violations);
 		CaseRow row = requireOpen(found.get());
 		UUID contactId = UUID.randomUUID();
 		store.insertContact(contactId, id, occurredAt, data.mode(), data.minutes(),
@@ -254,14 +254,14 @@ public class Cases {
 			return Optional.empty();
 		}
 		List<Violation> violations = new ArrayList<>();
-		checkText(violations, "what", data.what(), TEXT_MAX, true);
+		Refused.checkText(violations, "what", data.what(), TEXT_MAX, true);
 		if (data.who() == null) {
 			violations.add(new Violation("who", "field.required"));
 		}
 		if (data.dueOn() != null && data.dueOn().isBefore(today().minusDays(1))) {
 			violations.add(new Violation("dueOn", "cases.date.past"));
 		}
-		refuseIf(violations);
+		Refused.throwIfAny(violations);
 		CaseRow row = requireOpen(found.get());
 		Instant now = clock.instant();
 		UUID actionId = UUID.randomUUID();
@@ -340,8 +340,8 @@ public class Cases {
 		if (data.supporterId() == null) {
 			violations.add(new Violation("supporterId", "field.required"));
 		}
-		checkText(violations, "reason", data.reason(), TEXT_MAX, true);
-		refuseIf(violations);
+		Refused.checkText(violations, "reason", data.reason(), TEXT_MAX, true);
+		Refused.throwIfAny(violations);
 		CaseRow row = requireOpen(found.get());
 		matching.transfer(row.requestId(), data.supporterId(), by);
 		Instant now = clock.instant();
@@ -361,8 +361,8 @@ public class Cases {
 		if (data.reason() == null) {
 			violations.add(new Violation("reason", "field.required"));
 		}
-		checkText(violations, "summary", data.summary(), NOTE_MAX, true);
-		refuseIf(violations);
+		Refused.checkText(violations, "summary", data.summary(), NOTE_MAX, true);
+		Refused.throwIfAny(violations);
 		CaseRow row = requireOpen(found.get());
 		Instant now = clock.instant();
 		store.close(id, data.reason(), seal(row, "support_case", "closure_summary", id, strip(data.summary())), now);
@@ -430,8 +430,8 @@ public class Cases {
 		if (data.wouldRecommend() == null) {
 			violations.add(new Violation("wouldRecommend", "field.required"));
 		}
-		checkText(violations, "comment", data.comment(), NOTE_MAX, false);
-		refuseIf(violations);
+		Refused.checkText(violations, "comment", data.comment(), NOTE_MAX, false);
+		Refused.throwIfAny(violations);
 		if (row.status() != CaseStatus.CLOSED) {
 			throw Refused.conflict("status", "cases.evaluation.notClosed");
 		}
@@ -580,23 +580,6 @@ public class Cases {
 
 	private LocalDate today() {
 		return clock.instant().atZone(FirstContactDeadlines.AMSTERDAM).toLocalDate();
-	}
-
-	private static void checkText(List<Violation> violations, String field, String value, int max, boolean required) {
-		if (value == null || value.isBlank()) {
-			if (required) {
-				violations.add(new Violation(field, "field.required"));
-			}
-		}
-		else if (value.strip().length() > max) {
-			violations.add(new Violation(field, "field.tooLong"));
-		}
-	}
-
-	private static void refuseIf(List<Violation> violations) {
-		if (!violations.isEmpty()) {
-			throw new Refused(violations, false);
-		}
 	}
 
 	private static String strip(String value) {

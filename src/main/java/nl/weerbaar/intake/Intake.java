@@ -92,23 +92,23 @@ public class Intake {
 			violations.add(new Violation(client ? "subjectId" : "pseudonym", client ? "intake.subject.noOfficeHolder"
 					: "intake.subject.orPseudonym"));
 		}
-		checkText(violations, "pseudonym", data.pseudonym(), 100, false);
-		checkText(violations, "summary", data.summary(), SUMMARY_MAX, true);
+		Refused.checkText(violations, "pseudonym", data.pseudonym(), 100, false);
+		Refused.checkText(violations, "summary", data.summary(), SUMMARY_MAX, true);
 		Wishes wishes = data.wishes() == null ? Wishes.NONE : data.wishes();
 		if (wishes.language() != null && !wishes.language().strip().matches("[a-zA-Z]{2,3}")) {
 			violations.add(new Violation("wishes.language", "intake.wishes.language"));
 		}
-		checkText(violations, "wishes.note", wishes.note(), TEXT_MAX, false);
+		Refused.checkText(violations, "wishes.note", wishes.note(), TEXT_MAX, false);
 		OnBehalf onBehalf = client ? null : data.onBehalf();
 		if (channel == Channel.ON_BEHALF && onBehalf == null) {
 			violations.add(new Violation("onBehalf", "intake.onBehalf.required"));
 		}
 		if (onBehalf != null) {
-			checkText(violations, "onBehalf.name", onBehalf.name(), 200, true);
+			Refused.checkText(violations, "onBehalf.name", onBehalf.name(), 200, true);
 			if (onBehalf.role() == null) {
 				violations.add(new Violation("onBehalf.role", "field.required"));
 			}
-			checkText(violations, "onBehalf.roleDescription", onBehalf.roleDescription(), 200,
+			Refused.checkText(violations, "onBehalf.roleDescription", onBehalf.roleDescription(), 200,
 					onBehalf.role() == OnBehalfRole.OTHER);
 		}
 		List<IncidentData> incidents = data.incidents() == null ? List.of() : data.incidents();
@@ -142,9 +142,9 @@ public class Intake {
 	 */
 	public Receipt submitPublic(PublicRequestData data) {
 		List<Violation> violations = new ArrayList<>();
-		checkText(violations, "summary", data.summary(), SUMMARY_MAX, true);
-		checkText(violations, "name", data.name(), 100, false);
-		checkText(violations, "contact", data.contact(), 200, false);
+		Refused.checkText(violations, "summary", data.summary(), SUMMARY_MAX, true);
+		Refused.checkText(violations, "name", data.name(), 100, false);
+		Refused.checkText(violations, "contact", data.contact(), 200, false);
 		if (data.occurredOn() != null && data.occurredOn().isAfter(today())) {
 			violations.add(new Violation("occurredOn", "intake.incident.occurredOn.future"));
 		}
@@ -223,8 +223,8 @@ public class Intake {
 				violations.add(new Violation("warningBehaviours", "intake.triage.answer"));
 			}
 		});
-		evidence.forEach((behaviour, text) -> checkText(violations, "evidence." + behaviour, text, TEXT_MAX, false));
-		checkText(violations, "acuteActions", data.acuteActions(), SUMMARY_MAX, false);
+		evidence.forEach((behaviour, text) -> Refused.checkText(violations, "evidence." + behaviour, text, TEXT_MAX, false));
+		Refused.checkText(violations, "acuteActions", data.acuteActions(), SUMMARY_MAX, false);
 		if (!violations.isEmpty()) {
 			throw new Refused(violations, false);
 		}
@@ -457,7 +457,7 @@ public class Intake {
 
 	private void addMessage(Row row, String text, UUID by, String role) {
 		List<Violation> violations = new ArrayList<>();
-		checkText(violations, "message", text, TEXT_MAX, true);
+		Refused.checkText(violations, "message", text, TEXT_MAX, true);
 		if (!violations.isEmpty()) {
 			throw new Refused(violations, false);
 		}
@@ -529,7 +529,7 @@ public class Intake {
 		if (incident.channel() == null) {
 			violations.add(new Violation(prefix + "channel", "field.required"));
 		}
-		checkText(violations, prefix + "description", incident.description(), SUMMARY_MAX, false);
+		Refused.checkText(violations, prefix + "description", incident.description(), SUMMARY_MAX, false);
 	}
 
 	/** The function and body a request concerns: the office holder's current term. */
@@ -563,17 +563,6 @@ public class Intake {
 
 	private LocalDate today() {
 		return clock.instant().atZone(FirstContactDeadlines.AMSTERDAM).toLocalDate();
-	}
-
-	private static void checkText(List<Violation> violations, String field, String value, int max, boolean required) {
-		if (blank(value)) {
-			if (required) {
-				violations.add(new Violation(field, "field.required"));
-			}
-		}
-		else if (value.strip().length() > max) {
-			violations.add(new Violation(field, "field.tooLong"));
-		}
 	}
 
 	private static boolean blank(String value) {

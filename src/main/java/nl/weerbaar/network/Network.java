@@ -108,17 +108,17 @@ public class Network {
 		if (data.code() == null || !data.code().strip().toUpperCase().matches("[A-Z0-9_]{2,40}")) {
 			violations.add(new Violation("code", "network.partner.code"));
 		}
-		checkText(violations, "name", data.name(), 200, true);
-		checkText(violations, "description", data.description(), TEXT_MAX, false);
-		checkText(violations, "phone", data.phone(), 40, false);
-		checkText(violations, "website", data.website(), 300, false);
+		Refused.checkText(violations, "name", data.name(), 200, true);
+		Refused.checkText(violations, "description", data.description(), TEXT_MAX, false);
+		Refused.checkText(violations, "phone", data.phone(), 40, false);
+		Refused.checkText(violations, "website", data.website(), 300, false);
 		if (data.email() != null && !data.email().isBlank() && !data.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 			violations.add(new Violation("email", "field.email.invalid"));
 		}
 		if (data.services() != null && data.services().stream().anyMatch(s -> s != null && s.length() > 200)) {
 			violations.add(new Violation("services", "field.tooLong"));
 		}
-		refuseIf(violations);
+		Refused.throwIfAny(violations);
 		if (id != null && store.partner(id).isEmpty()) {
 			throw Refused.invalid("id", "network.partner.unknown");
 		}
@@ -200,7 +200,7 @@ public class Network {
 		else if (data.givenOn().isAfter(today())) {
 			violations.add(new Violation("givenOn", "network.consent.inFuture"));
 		}
-		refuseIf(violations);
+		Refused.throwIfAny(violations);
 		requireOpen(found.get());
 		UUID id = UUID.randomUUID();
 		store.insertConsent(id, caseId, data, by.id(), by.role(), clock.instant());
@@ -286,9 +286,9 @@ public class Network {
 		if (data.fields() == null || data.fields().isEmpty()) {
 			violations.add(new Violation("fields", "network.fields.required"));
 		}
-		checkText(violations, "note", data.note(), TEXT_MAX, false);
-		checkText(violations, "overrideReason", data.overrideReason(), TEXT_MAX, false);
-		refuseIf(violations);
+		Refused.checkText(violations, "note", data.note(), TEXT_MAX, false);
+		Refused.checkText(violations, "overrideReason", data.overrideReason(), TEXT_MAX, false);
+		Refused.throwIfAny(violations);
 		CaseRef ref = requireOpen(found.get());
 		Optional<ConsentRow> consent = store.consents(caseId)
 			.stream()
@@ -373,8 +373,8 @@ public class Network {
 		if (update.status() == null) {
 			violations.add(new Violation("status", "field.required"));
 		}
-		checkText(violations, "message", update.message(), TEXT_MAX, false);
-		refuseIf(violations);
+		Refused.checkText(violations, "message", update.message(), TEXT_MAX, false);
+		Refused.throwIfAny(violations);
 		if (!row.get().status().partnerMoves().contains(update.status())) {
 			throw Refused.conflict("status", "network.referral.notAllowed");
 		}
@@ -491,23 +491,6 @@ public class Network {
 
 	private LocalDate today() {
 		return clock.instant().atZone(FirstContactDeadlines.AMSTERDAM).toLocalDate();
-	}
-
-	private static void checkText(List<Violation> violations, String field, String value, int max, boolean required) {
-		if (value == null || value.isBlank()) {
-			if (required) {
-				violations.add(new Violation(field, "field.required"));
-			}
-		}
-		else if (value.strip().length() > max) {
-			violations.add(new Violation(field, "field.tooLong"));
-		}
-	}
-
-	private static void refuseIf(List<Violation> violations) {
-		if (!violations.isEmpty()) {
-			throw new Refused(violations, false);
-		}
 	}
 
 	private static boolean blank(String value) {

@@ -30,6 +30,25 @@ public class Refused extends RuntimeException {
 		return new Refused(List.of(new Violation(field, code)), true);
 	}
 
+	/** Adds a violation when a text is missing though required ({@code field.required}) or longer than {@code max}. */
+	public static void checkText(List<Violation> violations, String field, String value, int max, boolean required) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				violations.add(new Violation(field, "field.required"));
+			}
+		}
+		else if (value.strip().length() > max) {
+			violations.add(new Violation(field, "field.tooLong"));
+		}
+	}
+
+	/** Refuses as invalid input when anything was found. */
+	public static void throwIfAny(List<Violation> violations) {
+		if (!violations.isEmpty()) {
+			throw new Refused(violations, false);
+		}
+	}
+
 	public List<Violation> violations() {
 		return violations;
 	}

@@ -228,10 +228,7 @@ class CaseController {
 		model.addAttribute("closureReasons", ClosureReason.values());
 		model.addAttribute("today", LocalDate.now(FirstContactDeadlines.AMSTERDAM));
 		if (me.hasRole(Role.COORDINATOR) && view.status() == CaseStatus.OPEN) {
-			model.addAttribute("supporters", team.roster().stream()
-				.filter(s -> s.active() && s.accountId() != null && !s.id().equals(view.supporterId()))
-				.sorted(java.util.Comparator.comparing(nl.weerbaar.team.SupporterView::name))
-				.toList());
+			model.addAttribute("supporters", team.assignable().stream().filter(s -> !s.id().equals(view.supporterId())).toList());
 		}
 		if (!model.containsAttribute("contactForm")) {
 			model.addAttribute("contactForm", new ContactForm(null, null, null, null));
