@@ -155,7 +155,8 @@ public class Cases {
 		Instant now = clock.instant();
 		return rows.stream().map(row -> {
 			Intake.Facts fact = facts.get(row.requestId());
-			Due due = nextDue(row, fact, actions.get(row.id()));
+			// a client's list has no intake facts: their case shows actions and follow-up, not the intake's deadline
+			Due due = nextDue(row, fact == null ? null : fact.firstContactAt(), fact == null ? null : fact.dueAt(), actions.get(row.id()));
 			return new CaseSummary(row.id(), row.requestId(), fact == null ? ownReferences.get(row.requestId()) : fact.reference(), row.status(),
 					fact == null ? null : fact.level(), row.supporterId(), names.get(row.supporterId()), row.openedAt(), due,
 					due != null && due.at().isBefore(now), row.closedAt());
@@ -454,26 +455,28 @@ public class Cases {
 	}
 
 	private CaseView view(CaseRow row, Actor by) {
-		Intake.Facts fact = intake.facts(List.of(row.requestId())).stream().findFirst().orElseThrow();
+		// the case's supporter may open its request (intake's assignment follows the case's), and so may coordinators
+		SupportRequestView request = intake.find(row.requestId(), by)
+			.orElseThrow(() -> new IllegalStateException("case " + row.id() + " is visible but its request is not"));
 		List<ContactView> contacts = store.contacts(row.id()).stream().map(c -> contactView(row, c)).toList();
 		List<ActionView> actions = store.actions(row.id()).stream().map(a -> actionView(row, a)).toList();
-		Due due = nextDue(row, fact, actions.stream().filter(a -> !a.done() && a.dueOn() != null).map(ActionView::dueOn)
-			.min(Comparator.naturalOrder()).orElse(null));
+		Due due = nextDue(row, request.firstContactAt(), request.dueAt(), actions.stream()
+			.filter(a -> !a.done() && a.dueOn() != null)
+			.map(ActionView::dueOn)
+			.min(Comparator.naturalOrder())
+			.orElse(null));
 		List<TimelineEntry> timeline = new ArrayList<>();
 		contacts.forEach(c -> timeline.add(new TimelineEntry(c.occurredAt(), "CONTACT", c.mode().name(), null)));
 		actions.forEach(a -> timeline.add(new TimelineEntry(a.createdAt(), "ACTION_AGREED", a.what(), null)));
 		store.events(row.id()).forEach(e -> timeline.add(new TimelineEntry(e.at(), e.kind(),
 				open(row, "case_event", "detail", row.id(), e.detail()), e.actorRole())));
-		Optional<SupportRequestView> request = intake.find(row.requestId(), by);
-		request.map(SupportRequestView::history).orElse(List.of()).forEach(change -> timeline.add(
-				new TimelineEntry(change.at(), "STATUS", (change.from() == null ? "" : change.from().name() + " → ") + change.to().name(),
-						change.actorRole())));
+		request.history().forEach(change -> timeline.add(new TimelineEntry(change.at(), "STATUS",
+				(change.from() == null ? "" : change.from().name() + " → ") + change.to().name(), change.actorRole())));
 		timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
-		Instant now = clock.instant();
-		return new CaseView(row.id(), row.requestId(), fact.reference(), row.status(), fact.status(), fact.level(), row.supporterId(),
-				supporterNames().get(row.supporterId()), row.openedAt(), fact.dueAt(), fact.firstContactAt(), row.nextFollowUp(), due,
-				due != null && due.at().isBefore(now), contacts, actions, timeline,
-				request.map(SupportRequestView::messages).orElse(List.of()),
+		return new CaseView(row.id(), row.requestId(), request.reference(), row.status(), request.status(), request.concernLevel(),
+				row.supporterId(), supporterNames().get(row.supporterId()), row.openedAt(), request.dueAt(), request.firstContactAt(),
+				row.nextFollowUp(), due, due != null && due.at().isBefore(clock.instant()), contacts, actions, timeline,
+				request.messages(),
 				row.closureReason() == null ? null : new CaseView.ClosureView(row.closureReason(),
 						open(row, "support_case", "closure_summary", row.id(), row.closureSummary()), row.closedAt()),
 				evaluation(row).orElse(null));
@@ -507,13 +510,13 @@ public class Cases {
 	}
 
 	/** The first thing due: the first contact while none was made, the earliest open action, the follow-up. */
-	private Due nextDue(CaseRow row, Intake.Facts fact, LocalDate earliestAction) {
+	private Due nextDue(CaseRow row, Instant firstContactAt, Instant firstContactDue, LocalDate earliestAction) {
 		if (row.status() != CaseStatus.OPEN) {
 			return null;
 		}
 		List<Due> due = new ArrayList<>();
-		if (fact != null && fact.firstContactAt() == null && fact.dueAt() != null) {
-			due.add(new Due("FIRST_CONTACT", fact.dueAt()));
+		if (firstContactAt == null && firstContactDue != null) {
+			due.add(new Due("FIRST_CONTACT", firstContactDue));
 		}
 		if (earliestAction != null) {
 			due.add(new Due("ACTION", endOf(earliestAction)));

@@ -57,7 +57,8 @@ class MatchingPagesTests extends BrowserTest {
 		assertAccessible(page);
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Uitloggen")).click();
-		page.close();
+		// closing a page while its sign-out is still navigating can hang the Playwright driver; let it land
+		page.waitForURL(url("/login?logout"));
 		Page supporter = signIn(supporterAccount.username(), TestAccounts.PASSWORD);
 		supporter.navigate(url("/proposals"));
 		assertAccessible(supporter);

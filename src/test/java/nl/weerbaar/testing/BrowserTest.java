@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not trip the Content-Security-Policy.
  */
 @WebTest
+// a guard against a hung browser driver (CI would otherwise wait for its overall limit), not a speed check
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 public abstract class BrowserTest {
 
 	/** Where Debian's package puts Chromium; {@code CHROMIUM_PATH} overrides it. */
