@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebTest
 class SecuritySmokeTests {
 
-	private static final Set<String> PUBLIC = Set.of("GET /login", "GET /hulp", "GET /hulp/status", "GET /hulp/status/aanvraag");
+	private static final Set<String> PUBLIC = Set.of("GET /login", "GET /hulp", "GET /hulp/status", "GET /hulp/status/aanvraag",
+			"GET /hulp/evaluatie");
 
 	@LocalServerPort
 	int port;
@@ -87,7 +88,11 @@ class SecuritySmokeTests {
 		Response status = anonymous.get("/hulp/status/aanvraag");
 		assertThat(status.status()).isEqualTo(302);
 		assertThat(status.location()).endsWith("/hulp/status");
+		Response evaluation = anonymous.get("/hulp/evaluatie");
+		assertThat(evaluation.status()).isEqualTo(302);
+		assertThat(evaluation.location()).endsWith("/hulp/status");
 		assertThat(anonymous.request("POST", "/hulp").status()).as("no CSRF token").isEqualTo(403);
+		assertThat(anonymous.request("POST", "/hulp/evaluatie").status()).as("no CSRF token").isEqualTo(403);
 	}
 
 	@Test

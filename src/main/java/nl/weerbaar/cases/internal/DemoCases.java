@@ -102,6 +102,7 @@ class DemoCases implements ApplicationRunner {
 		team.roster().stream().filter(s -> s.accountId() != null).forEach(s -> accounts.put(s.id(), s.accountId()));
 		int made = 0;
 		int evaluated = 0;
+		boolean overdueForDemoSupporter = false;
 		for (RequestStatus status : List.of(RequestStatus.CLOSED, RequestStatus.ACTIVE, RequestStatus.ASSIGNED)) {
 			List<UUID> ids = intake.list(new Queue.Filter(null, null, null, status, false), PageRequest.of(0, 5000), DESK)
 				.map(Queue.Item::id).getContent();
@@ -146,7 +147,10 @@ class DemoCases implements ApplicationRunner {
 								15 + random.nextInt(60), NOTES[random.nextInt(NOTES.length)]), DESK);
 					}
 					// some actions fell due while nobody looked: the reminders and "Mijn casussen" show them as overdue
-					LocalDate due = today.plusDays(random.nextInt(14) - 4);
+					// and demo-supporter always has one that is overdue
+					UUID account = accounts.get(assignment.supporterId());
+					LocalDate due = account != null && !overdueForDemoSupporter ? today.minusDays(2) : today.plusDays(random.nextInt(14) - 4);
+					overdueForDemoSupporter |= account != null;
 					UUID action = UUID.randomUUID();
 					store.insertAction(action, id, personalData.seal(new SubjectId(request), new FieldLocation("case_action", "what", action.toString()),
 							ACTIONS[random.nextInt(ACTIONS.length)]), ActionOwner.SUPPORTER, due, DESK.id(), opened);
