@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The supporter's workspace on the demo data (about 500 cases): response time (p50/p95) of "Mijn casussen" for a
 # supporter and for a coordinator (every case, by what is due first), one case page with its timeline, the referrals
-# fragment the case page loads, the API list of all cases, and one reminder run. Usage: bench/cases.sh [requests-per-figure]
+# fragment the case page loads, and the API. Usage: bench/cases.sh [requests-per-figure]
 # (build first: ./mvnw -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -90,6 +90,18 @@ class CasePagesTests extends BrowserTest {
 		assertThat(page.locator("#referrals-list").textContent()).contains("Woningscan").contains("Verstuurd");
 		assertAccessible(page);
 
+		String referral = CaseFixtures.read(supporter.session().get("/api/v1/cases/" + open.caseId() + "/referrals")).get(0).get("id").asString();
+		page.locator("a[href='/cases/" + open.caseId() + "/referrals/" + referral + "']").click();
+		assertThat(page.locator("main").textContent()).contains("Woningscan").contains("Gegevens die meegaan: Naam");
+		assertAccessible(page);
+		var view = CaseFixtures.read(supporter.session().get("/api/v1/cases/" + open.caseId()));
+		page.navigate(url("/cases/" + open.caseId() + "/contacts/" + view.get("contacts").get(0).get("id").asString()));
+		assertThat(page.locator("main").textContent()).contains("Eerste gesprek gevoerd");
+		assertAccessible(page);
+		page.navigate(url("/cases/" + open.caseId() + "/actions/" + view.get("actions").get(0).get("id").asString()));
+		assertThat(page.locator("main").textContent()).contains("Woningscan bespreken");
+		assertAccessible(page);
+
 		page.setViewportSize(390, 844);
 		page.navigate(url("/cases/" + open.caseId()));
 		page.waitForCondition(() -> page.locator("#referrals").textContent().contains("Verstuurd"));
@@ -133,6 +145,10 @@ class CasePagesTests extends BrowserTest {
 		client.locator("a[href='/my/cases/" + open.caseId() + "']").click();
 		client.waitForCondition(() -> client.locator("#referrals").textContent().contains("Uw toestemming"));
 		assertAccessible(client);
+		client.navigate(url("/my/cases/" + open.caseId() + "/referrals"));
+		assertThat(client.locator("main").textContent()).contains("Uw toestemming");
+		assertAccessible(client);
+		client.navigate(url("/my/cases/" + open.caseId()));
 		client.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Beoordeling versturen")).click();
 		assertThat(client.locator("#satisfaction-error").textContent()).contains("Kies een cijfer");
 		assertAccessible(client);
