@@ -467,11 +467,7 @@ public class Network {
 
 	/** Referral content is sealed under its request's data key: erasing the request shreds it. */
 	private SubjectId subjectOf(ReferralRow row) {
-		return new SubjectId(requestOf(row.caseId()));
-	}
-
-	private UUID requestOf(UUID caseId) {
-		return cases.requestOf(caseId);
+		return new SubjectId(cases.requestOf(row.caseId()));
 	}
 
 	private Map<UUID, String> partnerNames() {
