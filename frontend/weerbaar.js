@@ -19,3 +19,87 @@ document.addEventListener('submit', (event) => {
     event.preventDefault();
   }
 });
+
+// Passkeys (WebAuthn): a button marked data-passkey="register" or "authenticate" asks the server for options,
+// lets the browser and authenticator do the ceremony, and posts the answer back; the server says where to go next.
+const fromBase64url = (text) => {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)).buffer;
+};
+const toBase64url = (buffer) => btoa(String.fromCharCode(...new Uint8Array(buffer)))
+  .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+const postJson = (url, body) => {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) {
+    headers[header.content] = token.content;
+  }
+  return fetch(url, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+};
+
+const credentialJson = (credential, registering) => {
+  const response = credential.response;
+  return {
+    id: credential.id,
+    rawId: toBase64url(credential.rawId),
+    type: credential.type,
+    authenticatorAttachment: credential.authenticatorAttachment ?? null,
+    clientExtensionResults: credential.getClientExtensionResults(),
+    response: registering
+      ? {
+        clientDataJSON: toBase64url(response.clientDataJSON),
+        attestationObject: toBase64url(response.attestationObject),
+        transports: typeof response.getTransports === 'function' ? response.getTransports() : [],
+      }
+      : {
+        clientDataJSON: toBase64url(response.clientDataJSON),
+        authenticatorData: toBase64url(response.authenticatorData),
+        signature: toBase64url(response.signature),
+        userHandle: response.userHandle ? toBase64url(response.userHandle) : null,
+      },
+  };
+};
+
+document.addEventListener('click', async (event) => {
+  const button = event.target.closest('[data-passkey]');
+  if (!button) {
+    return;
+  }
+  event.preventDefault();
+  const status = document.getElementById(button.dataset.status);
+  if (!window.PublicKeyCredential) {
+    status.textContent = button.dataset.unsupported;
+    return;
+  }
+  const registering = button.dataset.passkey === 'register';
+  button.disabled = true;
+  try {
+    const options = await (await postJson(button.dataset.options, {})).json();
+    options.challenge = fromBase64url(options.challenge);
+    let credential;
+    if (registering) {
+      options.user.id = fromBase64url(options.user.id);
+      options.excludeCredentials = options.excludeCredentials.map((c) => ({ ...c, id: fromBase64url(c.id) }));
+      credential = await navigator.credentials.create({ publicKey: options });
+    } else {
+      options.allowCredentials = options.allowCredentials.map((c) => ({ ...c, id: fromBase64url(c.id) }));
+      credential = await navigator.credentials.get({ publicKey: options });
+    }
+    const labelField = button.dataset.label ? document.getElementById(button.dataset.label) : null;
+    const answer = await postJson(button.dataset.finish, {
+      credential: JSON.stringify(credentialJson(credential, registering)),
+      label: labelField ? labelField.value : null,
+    });
+    const result = await answer.json();
+    if (answer.ok && result.redirect) {
+      window.location.assign(result.redirect);
+      return;
+    }
+    status.textContent = button.dataset.failed;
+  } catch (problem) {
+    status.textContent = button.dataset.failed;
+  }
+  button.disabled = false;
+});

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecuritySmokeTests {
 
 	private static final Set<String> PUBLIC = Set.of("GET /login", "GET /hulp", "GET /hulp/status", "GET /hulp/status/aanvraag",
-			"GET /hulp/evaluatie");
+			"GET /hulp/evaluatie", "GET /account/setup");
 
 	@LocalServerPort
 	int port;

@@ -58,6 +58,54 @@ public final class AccountEvents {
 		}
 	}
 
+	/** A second factor was added or removed, recovery codes were made, or an administrator reset them all. */
+	public record SecondFactorChanged(AccountId account, String change) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(account.value(), null, "FACTOR_" + change, ACCOUNT, account.toString());
+		}
+	}
+
+	/** A signed-in person showed a factor again before a sensitive action. */
+	public record StepUpVerified(AccountId account) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(account.value(), null, "STEP_UP", ACCOUNT, account.toString());
+		}
+	}
+
+	/** A personal access token was made ({@code by} may be an administrator, for an integration account) or revoked. */
+	public record AccessTokenChanged(AccountId account, UUID token, boolean created, AccountId by)
+			implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by.value(), null, created ? "TOKEN_CREATED" : "TOKEN_REVOKED", "ACCESS_TOKEN",
+					token.toString());
+		}
+	}
+
+	/** An administrator issued a one-time set-up link, or its owner used it to choose a password. */
+	public record SetupLinkChanged(AccountId account, boolean used, AccountId by) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(id(by), by == null ? null : Role.ADMIN.name(),
+					used ? "SETUP_LINK_USED" : "SETUP_LINK_ISSUED", ACCOUNT, account.toString());
+		}
+	}
+
+	/** A person ended some of their own sessions. */
+	public record SessionsEnded(AccountId account, int count) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(account.value(), null, "SESSIONS_ENDED", ACCOUNT, account.toString());
+		}
+	}
+
 	/** A failed sign-in names no account: the username typed may be anyone's, or nobody's. */
 	public record SignInFailed(String origin, boolean throttled) implements AuditableEvent {
 

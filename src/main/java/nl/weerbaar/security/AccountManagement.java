@@ -11,10 +11,13 @@ import nl.weerbaar.security.AccountEvents.AccountCreated;
 import nl.weerbaar.security.AccountEvents.AccountEnabledChanged;
 import nl.weerbaar.security.AccountEvents.AccountRolesChanged;
 import nl.weerbaar.security.AccountEvents.PasswordChanged;
+import nl.weerbaar.security.AccountEvents.SetupLinkChanged;
 import nl.weerbaar.security.internal.Account;
 import nl.weerbaar.security.internal.Accounts;
 import nl.weerbaar.security.internal.PasswordPolicy;
+import nl.weerbaar.security.internal.SecondFactors;
 import nl.weerbaar.security.internal.SessionControl;
+import nl.weerbaar.security.internal.SetupLinks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -34,25 +37,29 @@ public class AccountManagement {
 	private final Accounts accounts;
 	private final PasswordEncoder passwordEncoder;
 	private final SessionControl sessions;
+	private final SecondFactors factors;
+	private final SetupLinks setupLinks;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, SessionControl sessions,
-			ApplicationEventPublisher events, Clock clock) {
+			SecondFactors factors, SetupLinks setupLinks, ApplicationEventPublisher events, Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
+		this.factors = factors;
+		this.setupLinks = setupLinks;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	/** What an administrator sees of an account. */
 	public record AccountSummary(AccountId id, String username, String displayName, Set<Role> roles, boolean enabled,
-			boolean mustChangePassword, Instant createdAt) {
+			boolean mustChangePassword, Instant createdAt, boolean integration) {
 
 		static AccountSummary of(Account account) {
 			return new AccountSummary(account.id(), account.username(), account.displayName(), account.roles(),
-					account.enabled(), account.mustChangePassword(), account.createdAt());
+					account.enabled(), account.mustChangePassword(), account.createdAt(), account.integration());
 		}
 	}
 
@@ -81,8 +88,13 @@ public class AccountManagement {
 		}
 	}
 
+	/**
+	 * A new account. A person's gets a one-time password to hand over; an integration account (another system,
+	 * {@code integration}) gets no usable password at all and works with tokens an administrator makes for it.
+	 */
 	@PreAuthorize("hasRole('ADMIN')")
-	public CreatedAccount create(String username, String displayName, Set<Role> roles, AccountId by) {
+	public CreatedAccount create(String username, String displayName, Set<Role> roles, boolean integration,
+			AccountId by) {
 		if (roles == null || roles.isEmpty()) {
 			throw new AccountRefused("roles", "account.roles.required");
 		}
@@ -95,8 +107,11 @@ public class AccountManagement {
 			throw new AccountRefused("username", "account.username.taken");
 		}
 		String password = PasswordPolicy.generate();
-		Account account = Account.create(normalized, displayName.strip(), roles, passwordEncoder.encode(password), true,
-				clock.instant());
+		Account account = integration
+				? Account.integration(normalized, displayName.strip(), roles,
+						passwordEncoder.encode(PasswordPolicy.generate()), clock.instant())
+				: Account.create(normalized, displayName.strip(), roles, passwordEncoder.encode(password), true,
+						clock.instant());
 		try {
 			accounts.save(account);
 		}
@@ -104,7 +119,7 @@ public class AccountManagement {
 			throw new AccountRefused("username", "account.username.taken");
 		}
 		events.publishEvent(new AccountCreated(account.id(), account.roles(), by));
-		return new CreatedAccount(AccountSummary.of(account), password);
+		return new CreatedAccount(AccountSummary.of(account), integration ? null : password);
 	}
 
 	@Transactional(readOnly = true)
@@ -173,6 +188,58 @@ public class AccountManagement {
 		sessions.endAllExcept(account.username(), keepSessionId);
 		events.publishEvent(new PasswordChanged(id));
 		return account.toPrincipal();
+	}
+
+	/**
+	 * A one-time set-up link for a person to choose a (new) password: valid for a day and once; an earlier link stops
+	 * working. Their sessions end now; their second factors stay, so the link alone never signs anyone in.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public String issueSetupLink(AccountId id, AccountId by) {
+		Account account = accounts.findById(id.value())
+			.filter(found -> !found.integration())
+			.orElseThrow(() -> new AccountRefused(null, "account.notFound"));
+		String token = setupLinks.issue(id, by);
+		sessions.endAll(account.username());
+		events.publishEvent(new SetupLinkChanged(id, false, by));
+		return token;
+	}
+
+	/** The username a set-up link is for, while it is valid. */
+	@Transactional(readOnly = true)
+	public Optional<String> setupLinkFor(String token) {
+		return setupLinks.valid(token).flatMap(id -> accounts.findById(id.value())).map(Account::username);
+	}
+
+	/** The owner of a set-up link chooses their password; the link is used up and every session ends. */
+	public void choosePasswordWithLink(String token, String newPassword) {
+		AccountId id = setupLinks.valid(token).orElseThrow(() -> new AccountRefused(null, "setup.invalid"));
+		Account account = accounts.findById(id.value()).orElseThrow(() -> new AccountRefused(null, "setup.invalid"));
+		PasswordPolicy.check(newPassword, account.username()).ifPresent(reason -> {
+			throw new AccountRefused("newPassword", reason);
+		});
+		if (!setupLinks.use(token)) {
+			throw new AccountRefused(null, "setup.invalid");
+		}
+		account.changePassword(passwordEncoder.encode(newPassword), true, clock.instant());
+		accounts.save(account);
+		sessions.endAll(account.username());
+		events.publishEvent(new SetupLinkChanged(id, true, null));
+		events.publishEvent(new PasswordChanged(id));
+	}
+
+	/**
+	 * Removes every second factor of an account (a lost phone and lost codes): its owner enrols anew at the next
+	 * sign-in, as the need for a factor stays. Their sessions end.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public void resetSecondFactor(AccountId id, AccountId by) {
+		Account account = accounts.findById(id.value()).orElseThrow(() -> new AccountRefused(null, "account.notFound"));
+		if (id.equals(by)) {
+			throw new AccountRefused(null, "account.cannotLockOutSelf");
+		}
+		factors.resetAll(id);
+		sessions.endAll(account.username());
 	}
 
 	private static void checkDisplayName(String displayName) {

@@ -51,7 +51,11 @@ class AccountAdministrationTests {
 		assertThat(password.find()).isTrue();
 
 		WebSession owner = new WebSession(port);
-		assertThat(owner.signIn(username, password.group(1)).location()).endsWith("/");
+		assertThat(owner.signIn(username, password.group(1)).location()).as("a coordinator needs a second factor")
+			.endsWith("/login/factor");
+		assertThat(owner.get("/login/factor").location()).as("and has none yet").endsWith("/account/factors/setup");
+		assertThat(owner.get("/bodies").location()).as("nothing else before that").endsWith("/login/factor");
+		owner.enrolTotp();
 		assertThat(owner.get("/bodies").location()).endsWith("/account/password");
 		assertThat(owner.get("/api/v1/bodies").status()).isEqualTo(403);
 

@@ -31,7 +31,9 @@ class AdminBootstrapTests {
 		@Test
 		void theAdministratorSignsInWithItAndIsNotAskedToChangeIt() {
 			WebSession admin = new WebSession(port);
-			assertThat(admin.signIn("admin", "the operator chose this").location()).endsWith("/");
+			assertThat(admin.signIn("admin", "the operator chose this").location())
+				.as("an administrator needs a second factor, and enrols one first").endsWith("/login/factor");
+			admin.enrolTotp();
 			assertThat(admin.get("/admin/accounts").status()).isEqualTo(200);
 		}
 	}
@@ -54,7 +56,8 @@ class AdminBootstrapTests {
 		void isPrintedOnceAndMustBeReplacedAtTheFirstSignIn(CapturedOutput output) {
 			String password = printedPassword(output);
 			WebSession admin = new WebSession(port);
-			assertThat(admin.signIn("admin", password).location()).endsWith("/");
+			assertThat(admin.signIn("admin", password).location()).endsWith("/login/factor");
+			admin.enrolTotp();
 			assertThat(admin.get("/admin/accounts").location()).endsWith("/account/password");
 			assertThat(jdbc.sql("select count(*) from account_role where role = 'ADMIN'").query(Long.class).single())
 				.isEqualTo(1);

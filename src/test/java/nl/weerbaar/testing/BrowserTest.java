@@ -12,7 +12,10 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +47,9 @@ public abstract class BrowserTest {
 
 	@LocalServerPort
 	protected int port;
+
+	@Autowired
+	protected ApplicationContext applicationContext;
 
 	protected BrowserContext context;
 	protected final List<String> consoleErrors = new ArrayList<>();
@@ -98,6 +106,10 @@ public abstract class BrowserTest {
 		return "http://localhost:" + port + path;
 	}
 
+	/**
+	 * Signs in through the login page; when asked for a second factor, with a passkey of the account's own in
+	 * Chromium's virtual authenticator (WebAuthn over the DevTools protocol), as a person would with theirs.
+	 */
 	protected Page signIn(String username, String password) {
 		Page page = newPage();
 		page.navigate(url("/login"));
@@ -105,8 +117,42 @@ public abstract class BrowserTest {
 		page.getByLabel("Wachtwoord").fill(password);
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
 				new Page.GetByRoleOptions().setName("Inloggen")).click();
-		page.waitForURL(url("/"));
+		page.waitForURL(address -> address.endsWith("/") || address.contains("/login/factor"));
+		if (page.url().contains("/login/factor")) {
+			TestAccounts accounts = new TestAccounts(applicationContext);
+			addVirtualPasskey(page, accounts.addPasskey(accounts.idOf(username)));
+			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Bevestigen met passkey")).click();
+			page.waitForURL(url("/"));
+		}
 		return page;
+	}
+
+	/** A virtual platform authenticator in this page's Chromium holding the passkey's private key. */
+	protected void addVirtualPasskey(Page page, TestPasskey passkey) {
+		CDPSession devtools = context.newCDPSession(page);
+		devtools.send("WebAuthn.enable", json(Map.of("enableUI", false)));
+		JsonObject authenticator = devtools.send("WebAuthn.addVirtualAuthenticator", json(Map.of("options",
+				Map.of("protocol", "ctap2", "transport", "internal", "hasResidentKey", true, "hasUserVerification", true,
+						"isUserVerified", true, "automaticPresenceSimulation", true))));
+		devtools.send("WebAuthn.addCredential", json(Map.of("authenticatorId",
+				authenticator.get("authenticatorId").getAsString(), "credential",
+				Map.of("credentialId", java.util.Base64.getEncoder().encodeToString(passkey.credentialId()),
+						"isResidentCredential", false, "rpId", "localhost", "privateKey", passkey.privateKeyPkcs8(),
+						"signCount", 0))));
+	}
+
+	/** An empty virtual authenticator, for a page that registers a new passkey. */
+	protected void addVirtualAuthenticator(Page page) {
+		CDPSession devtools = context.newCDPSession(page);
+		devtools.send("WebAuthn.enable", json(Map.of("enableUI", false)));
+		devtools.send("WebAuthn.addVirtualAuthenticator", json(Map.of("options", Map.of("protocol", "ctap2",
+				"transport", "internal", "hasResidentKey", true, "hasUserVerification", true, "isUserVerified", true,
+				"automaticPresenceSimulation", true))));
+	}
+
+	private static JsonObject json(Map<String, ?> value) {
+		return new Gson().toJsonTree(value).getAsJsonObject();
 	}
 
 	/** Runs axe-core on the page as it is now and fails with the rule, its help and the elements involved. */

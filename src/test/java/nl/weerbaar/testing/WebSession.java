@@ -25,7 +25,10 @@ public final class WebSession {
 	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 	private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
+	private static final Pattern TOTP_SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<");
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
 	private final String base;
 	private final CookieManager cookies = new CookieManager();
@@ -117,10 +120,70 @@ public final class WebSession {
 			.method(method, HttpRequest.BodyPublishers.ofString(json)), false);
 	}
 
-	/** Signs in through the login form; returns the answer to the form post. */
+	/**
+	 * Signs in through the login form and, when the account has a {@link TestAccounts} passkey and is asked for its
+	 * second factor, with that passkey too. Returns where the sign-in sends the browser: the answer to the form post,
+	 * or after the passkey a redirect to where the server said to go.
+	 */
 	public Response signIn(String username, String password) {
+		Response answer = signInWithPasswordOnly(username, password);
+		var passkey = TestAccounts.passkeyOf(username);
+		if (answer.status() != 302 || !answer.location().endsWith("/login/factor") || passkey.isEmpty()) {
+			return answer;
+		}
+		return completeWithPasskey(passkey.get());
+	}
+
+	/** Only the password step of a sign-in: the answer to the form post. */
+	public Response signInWithPasswordOnly(String username, String password) {
 		get("/login");
 		return post("/login", Map.of("username", username, "password", password));
+	}
+
+	/** The second step with a passkey: the server's options, the passkey's assertion, and where to go next. */
+	public Response completeWithPasskey(TestPasskey passkey) {
+		get("/login/factor");
+		Response options = postJson("/login/factor/passkey/options", "{}");
+		if (options.status() != 200) {
+			return options;
+		}
+		Response answer = postJson("/login/factor/passkey", passkeyAnswer(passkey.assertion(options.body(), base), null));
+		if (answer.status() != 200) {
+			return answer;
+		}
+		String next = (String) JSON.readValue(answer.body(), Map.class).get("redirect");
+		return new Response(302, Map.of("location", java.util.List.of(next)), "");
+	}
+
+	/**
+	 * Enrols an authenticator app right after a first password sign-in (the enrolment page), which completes the
+	 * sign-in; returns the app, whose codes the test may use later.
+	 */
+	public TestTotp enrolTotp() {
+		get("/account/factors/setup");
+		Response setup = post("/account/factors/setup/totp", Map.of());
+		Matcher secret = TOTP_SECRET.matcher(setup.body());
+		if (!secret.find()) {
+			throw new IllegalStateException("no TOTP key on the enrolment page: " + setup.status());
+		}
+		TestTotp app = new TestTotp(secret.group(1));
+		Response confirmed = post("/account/factors/setup/totp/confirmation", Map.of("code", app.code()));
+		if (!confirmed.location().endsWith("/account/factors/recovery-codes")) {
+			throw new IllegalStateException("enrolment not confirmed: " + confirmed.status() + " " + confirmed.location());
+		}
+		return app;
+	}
+
+	/** The JSON body the passkey buttons post: the credential as WebAuthn's JSON, and an optional name. */
+	public static String passkeyAnswer(String credentialJson, String label) {
+		java.util.Map<String, String> body = new java.util.HashMap<>();
+		body.put("credential", credentialJson);
+		body.put("label", label);
+		return JSON.writeValueAsString(body);
+	}
+
+	public String base() {
+		return base;
 	}
 
 	public String csrfToken() {
@@ -134,6 +197,20 @@ public final class WebSession {
 			.filter(cookie -> cookie.getName().equals("WEERBAAR_SESSION"))
 			.map(HttpCookie::getValue)
 			.findFirst();
+	}
+
+	/** Replaces this browser's session cookie, as someone would who copied another one (a stolen or old cookie). */
+	public void useSessionCookie(String value) {
+		cookies.getCookieStore().removeAll();
+		HttpCookie cookie = new HttpCookie("WEERBAAR_SESSION", value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		cookies.getCookieStore().add(URI.create(base), cookie);
+	}
+
+	/** The session id a session cookie carries (the cookie holds it in base64). */
+	public static String sessionIdOf(String cookie) {
+		return new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII);
 	}
 
 	private Response send(HttpRequest.Builder request, boolean readToken) {

@@ -1,5 +1,7 @@
 package nl.weerbaar.audit.web;
 
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import nl.weerbaar.security.StepUpPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -107,6 +109,12 @@ class AuditController {
 		@Bean
 		PathAuthorizations auditPaths() {
 			return paths -> paths.requestMatchers("/admin/audit", "/admin/audit/**").hasRole(Role.ADMIN.name());
+		}
+
+		/** The audit trail leaves Weerbaar only after step-up. */
+		@Bean
+		StepUpPaths auditExportStepUp() {
+			return () -> PathPatternRequestMatcher.withDefaults().matcher("/admin/audit/export.csv");
 		}
 
 		@Bean

@@ -1,5 +1,9 @@
 package nl.weerbaar.network.web;
 
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import nl.weerbaar.security.StepUpPaths;
 import java.util.Set;
 
 import nl.weerbaar.security.PathAuthorizations;
@@ -28,6 +32,16 @@ class NetworkWebConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/api/v1/referrals", "/api/v1/referrals/**", "/partner/referrals", "/partner/referrals/**")
 			.hasRole(Role.PARTNER.name());
+	}
+
+	/** Changing the partner organisations is an administrator's action: after step-up. */
+	@Bean
+	StepUpPaths partnerChangesStepUp() {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		RequestMatcher changes = new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/partners/**"),
+				paths.matcher(HttpMethod.POST, "/api/v1/partners/**"), paths.matcher(HttpMethod.PUT, "/api/v1/partners/**"),
+				paths.matcher(HttpMethod.DELETE, "/api/v1/partners/**"));
+		return () -> changes;
 	}
 
 	@Bean

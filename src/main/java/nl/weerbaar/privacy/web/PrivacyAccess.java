@@ -1,5 +1,10 @@
 package nl.weerbaar.privacy.web;
 
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import nl.weerbaar.security.StepUpPaths;
 import java.util.Set;
 
 import nl.weerbaar.security.AccountPrincipal;
@@ -20,6 +25,15 @@ class PrivacyAccess {
 			.requestMatchers("/privacy/subjects/**", "/api/v1/subjects/**").hasRole(Role.COORDINATOR.name())
 			.requestMatchers("/privacy", "/privacy/erasure-requests/**", "/api/v1/erasure-requests", "/api/v1/erasure-requests/**")
 			.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name());
+	}
+
+	/** A person's export (all Weerbaar holds about them) is shown or sent only after step-up. */
+	@Bean
+	StepUpPaths exportStepUp() {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		RequestMatcher exports = new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/privacy/subjects/*"),
+				paths.matcher("/api/v1/subjects/*/export"));
+		return () -> exports;
 	}
 
 	@Bean

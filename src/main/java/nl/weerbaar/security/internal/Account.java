@@ -29,11 +29,14 @@ public class Account {
 	private boolean mustChangePassword;
 	private final Instant createdAt;
 	private Instant passwordChangedAt;
+	private final boolean integration;
+	private boolean secondFactorRequired;
 	@MappedCollection(idColumn = "account_id")
 	private Set<AccountRole> roles;
 
 	Account(UUID id, Long version, String username, String displayName, String passwordHash, boolean enabled,
-			boolean mustChangePassword, Instant createdAt, Instant passwordChangedAt, Set<AccountRole> roles) {
+			boolean mustChangePassword, Instant createdAt, Instant passwordChangedAt, boolean integration,
+			boolean secondFactorRequired, Set<AccountRole> roles) {
 		this.id = id;
 		this.version = version;
 		this.username = username;
@@ -43,13 +46,22 @@ public class Account {
 		this.mustChangePassword = mustChangePassword;
 		this.createdAt = createdAt;
 		this.passwordChangedAt = passwordChangedAt;
+		this.integration = integration;
+		this.secondFactorRequired = secondFactorRequired;
 		this.roles = roles;
 	}
 
 	public static Account create(String username, String displayName, Set<Role> roles, String passwordHash,
 			boolean mustChangePassword, Instant now) {
 		return new Account(UUID.randomUUID(), null, username, displayName, passwordHash, true, mustChangePassword, now,
-				now, toRows(roles));
+				now, false, false, toRows(roles));
+	}
+
+	/** An account for another system: it never signs in with a password and calls the API with tokens only. */
+	public static Account integration(String username, String displayName, Set<Role> roles, String unusableHash,
+			Instant now) {
+		return new Account(UUID.randomUUID(), null, username, displayName, unusableHash, true, false, now, now, true,
+				false, toRows(roles));
 	}
 
 	public AccountId id() {
@@ -78,6 +90,15 @@ public class Account {
 
 	public Instant createdAt() {
 		return createdAt;
+	}
+
+	public boolean integration() {
+		return integration;
+	}
+
+	/** Set once the account had a second factor: from then on it needs one, also after a reset. */
+	public boolean secondFactorRequired() {
+		return secondFactorRequired;
 	}
 
 	public Set<Role> roles() {

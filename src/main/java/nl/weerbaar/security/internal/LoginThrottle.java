@@ -2,66 +2,78 @@ package nl.weerbaar.security.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: after a few failures for one username (known or not, so that nothing tells the two
- * apart) or from one address, each next attempt must wait twice as long as the one before, up to a maximum.
- * Counts are kept per node, in memory, for an hour after the last failure.
+ * Slows down guessing of passwords and second-factor codes, per username (known or not, so that nothing tells the
+ * two apart) and per address, with a token bucket (Bucket4j) of three limits: each failure takes a token, an attempt
+ * waits while a bucket is empty, and the longer the failures go on, the slower the tokens come back (see
+ * {@link SecurityProperties.LoginThrottleProperties}). Buckets are kept per node, in memory, for an hour after
+ * their last use.
  */
 @Component
 public class LoginThrottle {
 
-	private final Cache<String, Failures> failures = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofHours(1))
+	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+		.expireAfterAccess(Duration.ofHours(1))
 		.maximumSize(100_000)
 		.build();
 	private final int freeAttempts;
 	private final int freeAttemptsPerAddress;
 	private final Duration firstDelay;
 	private final Duration maxDelay;
-	private final Clock clock;
+	private final TimeMeter time;
 
 	LoginThrottle(SecurityProperties properties, Clock clock) {
 		this.freeAttempts = properties.loginThrottle().freeAttempts();
 		this.freeAttemptsPerAddress = properties.loginThrottle().freeAttemptsPerAddress();
 		this.firstDelay = properties.loginThrottle().firstDelay();
 		this.maxDelay = properties.loginThrottle().maxDelay();
-		this.clock = clock;
+		this.time = new TimeMeter() {
+
+			@Override
+			public long currentTimeNanos() {
+				return clock.millis() * 1_000_000L;
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return true;
+			}
+		};
 	}
 
 	/** True when an attempt for this username from this address must wait; nothing is checked then. */
 	public boolean isBlocked(String username, String address) {
-		Instant now = clock.instant();
-		return blocked(failures.getIfPresent(userKey(username)), now)
-				|| blocked(failures.getIfPresent(addressKey(address)), now);
+		return empty(buckets.getIfPresent(userKey(username))) || empty(buckets.getIfPresent(addressKey(address)));
 	}
 
 	public void failed(String username, String address) {
-		Instant now = clock.instant();
-		failures.asMap().compute(userKey(username), (key, previous) -> next(previous, freeAttempts, now));
-		failures.asMap().compute(addressKey(address), (key, previous) -> next(previous, freeAttemptsPerAddress, now));
+		buckets.get(userKey(username), key -> bucket(freeAttempts)).tryConsume(1);
+		buckets.get(addressKey(address), key -> bucket(freeAttemptsPerAddress)).tryConsume(1);
 	}
 
+	/** A complete sign-in (all its factors) clears the username's failures; a right password alone does not. */
 	public void succeeded(String username) {
-		failures.invalidate(userKey(username));
+		buckets.invalidate(userKey(username));
 	}
 
-	private Failures next(Failures previous, int free, Instant now) {
-		int count = previous == null ? 1 : previous.count() + 1;
-		if (count <= free) {
-			return new Failures(count, Instant.MIN);
-		}
-		Duration delay = firstDelay.multipliedBy(1L << Math.min(20, count - free - 1));
-		return new Failures(count, now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay));
+	private Bucket bucket(int free) {
+		return Bucket.builder()
+			.addLimit(limit -> limit.capacity(free).refillGreedy(1, firstDelay))
+			.addLimit(limit -> limit.capacity(2L * free).refillGreedy(1, firstDelay.multipliedBy(8)))
+			.addLimit(limit -> limit.capacity(4L * free).refillGreedy(1, maxDelay))
+			.withCustomTimePrecision(time)
+			.build();
 	}
 
-	private static boolean blocked(Failures failures, Instant now) {
-		return failures != null && now.isBefore(failures.blockedUntil());
+	private static boolean empty(Bucket bucket) {
+		return bucket != null && bucket.getAvailableTokens() < 1;
 	}
 
 	private static String userKey(String username) {
@@ -70,8 +82,5 @@ public class LoginThrottle {
 
 	private static String addressKey(String address) {
 		return "a:" + address;
-	}
-
-	private record Failures(int count, Instant blockedUntil) {
 	}
 }

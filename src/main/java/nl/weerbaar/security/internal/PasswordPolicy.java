@@ -1,11 +1,25 @@
 package nl.weerbaar.security.internal;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+
+import com.nulabinc.zxcvbn.Zxcvbn;
 
 /**
- * What makes a password acceptable: 12 to 128 characters (counted as characters people type, not bytes), and not
- * the username. Returns a message key so that the form shows the reason next to the field, in the user's language.
+ * What makes a password acceptable: 12 to 128 characters (counted as characters people type, not bytes), not the
+ * username, not one of the 30,000 most common passwords, and not guessable in fewer than 10^8 tries. The list and
+ * the estimate are zxcvbn4j's (the list is Xato's, of passwords seen in breaches); the estimate also catches a common
+ * word with digits added ({@code password1234}, {@code welkom123456}). Returns a message key so that the form shows
+ * the reason next to the field, in the user's language.
  */
 public final class PasswordPolicy {
 
@@ -14,6 +28,10 @@ public final class PasswordPolicy {
 
 	private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 	private static final SecureRandom RANDOM = new SecureRandom();
+	private static final String COMMON_LIST = "/com/nulabinc/zxcvbn/matchers/dictionaries/passwords.txt";
+	private static final double MIN_GUESSES_LOG10 = 8;
+	private static final Zxcvbn STRENGTH = new Zxcvbn();
+	private static final Set<String> COMMON = load();
 
 	private PasswordPolicy() {
 	}
@@ -33,7 +51,28 @@ public final class PasswordPolicy {
 		if (username != null && password.equalsIgnoreCase(username)) {
 			return Optional.of("password.sameAsUsername");
 		}
+		if (COMMON.contains(password.toLowerCase(Locale.ROOT)) || STRENGTH.measure(password,
+				username == null ? List.of("weerbaar") : List.of("weerbaar", username)).getGuessesLog10() < MIN_GUESSES_LOG10) {
+			return Optional.of("password.common");
+		}
 		return Optional.empty();
+	}
+
+	private static Set<String> load() {
+		Set<String> common = new HashSet<>(40_000);
+		try (var in = PasswordPolicy.class.getResourceAsStream(COMMON_LIST)) {
+			if (in == null) {
+				throw new IllegalStateException("the common-password list is missing from the class path");
+			}
+			new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+				.map(String::strip)
+				.filter(line -> !line.isEmpty())
+				.forEach(line -> common.add(line.toLowerCase(Locale.ROOT)));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return Set.copyOf(common);
 	}
 
 	/** A random password of 20 unambiguous characters (about 115 bits), for first and bootstrap sign-ins. */

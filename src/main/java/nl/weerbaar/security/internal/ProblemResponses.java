@@ -26,12 +26,17 @@ final class ProblemResponses {
 	}
 
 	static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+		write(response, status, "about:blank", title, detail);
+	}
+
+	static void write(HttpServletResponse response, int status, String type, String title, String detail)
+			throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		// title and detail are fixed texts of ours, never user input, so no JSON escaping is needed
 		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+			.write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
 					+ detail + "\"}");
 	}
 }

@@ -8,6 +8,7 @@ import nl.weerbaar.security.AccountEvents.SignInFailed;
 import nl.weerbaar.security.AccountEvents.SignedIn;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.PathAuthorizations;
+import nl.weerbaar.security.StepUpPaths;
 import nl.weerbaar.security.internal.ThrottledAuthenticationProvider.LoginThrottledException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -48,16 +50,16 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationManager authenticationManager(UserDetailsService accounts, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle) {
-		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+	AuthenticationManager authenticationManager(UserDetailsService accountDetails, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle, Accounts accounts, SecondFactors factors, Clock clock) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accountDetails);
 		passwords.setPasswordEncoder(passwordEncoder);
 		// account status is checked only after the password, so a disabled account answers like a wrong password,
 		// in the same time
 		passwords.setPreAuthenticationChecks(user -> {
 		});
 		passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, accounts, factors, clock));
 	}
 
 	@Bean
@@ -68,7 +70,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, List<PathAuthorizations> modules, SecurityProperties properties,
-			Clock clock) throws Exception {
+			Clock clock, AccessTokens tokens, List<StepUpPaths> stepUp, SignIns signIns) throws Exception {
 		http.securityMatcher("/api/**", "/v3/api-docs*", "/v3/api-docs/**", "/actuator", "/actuator/**")
 			.authorizeHttpRequests(paths -> {
 				paths.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
@@ -79,19 +81,23 @@ class SecurityConfiguration {
 			})
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
 				.accessDeniedHandler(ProblemResponses.forbidden()))
+			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+			// a request with a token carries no cookie the browser would add by itself: nothing to forge
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
 			.requestCache(cache -> cache.disable());
-		return common(http, properties, clock).build();
+		return common(http, properties, clock, stepUp, signIns).build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, List<PathAuthorizations> modules, SecurityProperties properties,
-			Clock clock, AuthenticationManager authenticationManager, ApplicationEventPublisher events)
-			throws Exception {
+			Clock clock, AuthenticationManager authenticationManager, ApplicationEventPublisher events,
+			List<StepUpPaths> stepUp, SignIns signIns) throws Exception {
 		http.authorizeHttpRequests(paths -> {
 			paths.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-			paths.requestMatchers("/login", "/assets/**", "/favicon.ico", "/robots.txt").permitAll();
-			paths.requestMatchers("/", "/account/**").authenticated();
+			paths.requestMatchers("/login", "/account/setup", "/assets/**", "/favicon.ico", "/robots.txt").permitAll();
+			// a password-only sign-in is authenticated too: SignInStageFilter keeps it on these two
+			paths.requestMatchers("/", "/account/**", "/login/factor", "/login/factor/**").authenticated();
 			modules.forEach(module -> module.configure(paths));
 			paths.anyRequest().denyAll();
 		})
@@ -100,14 +106,16 @@ class SecurityConfiguration {
 				.successHandler(signedIn(events))
 				.failureHandler(signInFailed(events)))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("WEERBAAR_SESSION"));
-		return common(http, properties, clock).build();
+		return common(http, properties, clock, stepUp, signIns).build();
 	}
 
-	private HttpSecurity common(HttpSecurity http, SecurityProperties properties, Clock clock) throws Exception {
+	private HttpSecurity common(HttpSecurity http, SecurityProperties properties, Clock clock,
+			List<StepUpPaths> stepUp, SignIns signIns) throws Exception {
 		return http
 			.addFilterBefore(new SessionLifetimeFilter(properties.sessionAbsoluteTimeout(), clock),
 					SecurityContextHolderFilter.class)
-			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+			.addFilterBefore(new SignInStageFilter(), AuthorizationFilter.class)
+			.addFilterAfter(new StepUpFilter(stepUp, signIns), AuthorizationFilter.class)
 			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -118,6 +126,14 @@ class SecurityConfiguration {
 	private static AuthenticationSuccessHandler signedIn(ApplicationEventPublisher events) {
 		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
 		return (request, response, authentication) -> {
+			String agent = request.getHeader("User-Agent");
+			request.getSession().setAttribute(SignIns.CLIENT_ATTRIBUTE, new SessionControl.Client(
+					agent == null ? "" : agent.substring(0, Math.min(300, agent.length())), request.getRemoteAddr()));
+			if (authentication.getPrincipal() instanceof PendingSignIn) {
+				// the page first asked for stays saved until the second factor is shown
+				response.sendRedirect(request.getContextPath() + SignInStageFilter.FACTOR_PATH);
+				return;
+			}
 			if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
 				events.publishEvent(new SignedIn(principal.id(), principal.roles(), request.getRemoteAddr()));
 			}

@@ -1,7 +1,10 @@
 package nl.weerbaar.security.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
+import nl.weerbaar.security.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,19 +12,51 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionAbsoluteTimeout a session ends this long after sign-in, however active (the idle timeout is
  *        {@code spring.session.timeout})
  * @param loginThrottle how sign-in attempts slow down after failures
+ * @param secondFactor who must use a second factor
+ * @param stepUpWindow how recently a factor must have been used before a sensitive action (an export, an
+ *        administrator's change, a factor or token change)
+ * @param setupLinkLifetime how long an administrator's one-time set-up link stays valid
+ * @param tokenMaxLifetime the longest expiry a personal access token may be given
+ * @param webauthn the relying party that passkeys are made for
  */
 @ConfigurationProperties("weerbaar.security")
 public record SecurityProperties(@DefaultValue("12h") Duration sessionAbsoluteTimeout,
-		@DefaultValue LoginThrottleProperties loginThrottle) {
+		@DefaultValue LoginThrottleProperties loginThrottle, @DefaultValue SecondFactorProperties secondFactor,
+		@DefaultValue("10m") Duration stepUpWindow, @DefaultValue("24h") Duration setupLinkLifetime,
+		@DefaultValue("365d") Duration tokenMaxLifetime, @DefaultValue WebAuthnProperties webauthn) {
 
 	/**
+	 * Failures count per username (known or not) and per address, in token buckets: the free attempts go at once,
+	 * then one more per {@code firstDelay}, then, past twice the free attempts, one per eight times that, and past
+	 * four times the free attempts one per {@code maxDelay}.
+	 *
 	 * @param freeAttempts failures per username before delays start
 	 * @param freeAttemptsPerAddress failures from one network address before delays start (many people may share one)
-	 * @param firstDelay the wait after the first failure beyond the free ones; it doubles with each further failure
-	 * @param maxDelay the longest wait between two attempts
+	 * @param firstDelay the wait for each attempt once the free ones are used
+	 * @param maxDelay the wait for each attempt once four times the free ones are used
 	 */
 	public record LoginThrottleProperties(@DefaultValue("5") int freeAttempts,
 			@DefaultValue("20") int freeAttemptsPerAddress, @DefaultValue("1s") Duration firstDelay,
 			@DefaultValue("15m") Duration maxDelay) {
+	}
+
+	/**
+	 * @param requiredRoles an account holding any of these roles must use a second factor (an account that has one
+	 *        must use it, whatever its roles)
+	 * @param demoAccountsMaySkip the demo profile's own accounts sign in with a password alone (never set it
+	 *        elsewhere; the banner says so)
+	 */
+	public record SecondFactorProperties(
+			@DefaultValue({ "COORDINATOR", "SUPPORTER", "PARTNER", "ANALYST", "ADMIN" }) Set<Role> requiredRoles,
+			@DefaultValue("false") boolean demoAccountsMaySkip) {
+	}
+
+	/**
+	 * @param rpId the relying party id: the host name passkeys are bound to (the site's domain in production)
+	 * @param rpName the name an authenticator shows
+	 * @param origins the origins a passkey ceremony may come from; empty means the origin the request came to
+	 */
+	public record WebAuthnProperties(@DefaultValue("localhost") String rpId, @DefaultValue("Weerbaar") String rpName,
+			@DefaultValue List<String> origins) {
 	}
 }

@@ -1,5 +1,14 @@
 package nl.weerbaar.security.internal;
 
+import java.io.Serial;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,11 +17,23 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends a person's sessions in the shared session store, so that it takes effect on every node at once. Without a
- * web server (a command-line run) there are no sessions to end.
+ * A person's sessions in the shared session store: listed for them, and ended there, so that it takes effect on
+ * every node at once. A session is named by a handle (a hash of its id): the id itself is a secret and never
+ * leaves the cookie. Without a web server (a command-line run) there are no sessions.
  */
 @Component
 public class SessionControl {
+
+	/** The browser and address a session was signed in from, kept in the session itself. */
+	public record Client(String agent, String address) implements Serializable {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+	}
+
+	public record SessionView(String handle, Instant createdAt, Instant lastAccessedAt, String agent, String address,
+			boolean current) {
+	}
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
@@ -20,18 +41,64 @@ public class SessionControl {
 		this.sessions = sessions.getIfAvailable();
 	}
 
+	public List<SessionView> list(String username, String currentSessionId) {
+		if (sessions == null) {
+			return List.of();
+		}
+		return sessions.findByPrincipalName(username)
+			.values()
+			.stream()
+			.filter(session -> !session.isExpired())
+			.map(session -> {
+				Client client = session.getAttribute(SignIns.CLIENT_ATTRIBUTE);
+				return new SessionView(handle(session.getId()), session.getCreationTime(), session.getLastAccessedTime(),
+						client == null ? "" : client.agent(), client == null ? "" : client.address(),
+						session.getId().equals(currentSessionId));
+			})
+			.sorted(Comparator.comparing(SessionView::current).reversed()
+				.thenComparing(SessionView::lastAccessedAt, Comparator.reverseOrder()))
+			.toList();
+	}
+
+	/** Ends one of the person's other sessions by its handle; false when there is none such. */
+	public boolean end(String username, String handle, String currentSessionId) {
+		if (sessions == null || handle == null) {
+			return false;
+		}
+		var match = sessions.findByPrincipalName(username)
+			.keySet()
+			.stream()
+			.filter(id -> !id.equals(currentSessionId) && handle(id).equals(handle))
+			.findFirst();
+		match.ifPresent(sessions::deleteById);
+		return match.isPresent();
+	}
+
 	public void endAll(String username) {
 		endAllExcept(username, null);
 	}
 
-	public void endAllExcept(String username, String keepSessionId) {
+	/** Ends every session of the person but the one they use now; returns how many ended. */
+	public int endAllExcept(String username, String keepSessionId) {
 		if (sessions == null) {
-			return;
+			return 0;
 		}
-		sessions.findByPrincipalName(username)
+		List<String> others = sessions.findByPrincipalName(username)
 			.keySet()
 			.stream()
 			.filter(id -> !Objects.equals(id, keepSessionId))
-			.forEach(sessions::deleteById);
+			.toList();
+		others.forEach(sessions::deleteById);
+		return others.size();
+	}
+
+	static String handle(String sessionId) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 }

@@ -1,46 +1,87 @@
 package nl.weerbaar.security.internal;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
+import nl.weerbaar.security.AccountPrincipal;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Password sign-in behind the {@link LoginThrottle}: a throttled attempt is refused before any hash is computed. */
+/**
+ * The password step of a sign-in, behind the {@link LoginThrottle} (a throttled attempt is refused before any hash
+ * is computed). An account that must show a second factor gets a {@link PendingSignIn} with no role; the others are
+ * signed in. An integration account answers like a wrong password: it has no password to give.
+ */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuthenticationProvider passwords;
 	private final LoginThrottle throttle;
+	private final Accounts accounts;
+	private final SecondFactors factors;
+	private final Clock clock;
 
-	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, Accounts accounts,
+			SecondFactors factors, Clock clock) {
 		this.passwords = passwords;
 		this.throttle = throttle;
+		this.accounts = accounts;
+		this.factors = factors;
+		this.clock = clock;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String username = authentication.getName() == null ? "" : authentication.getName().strip().toLowerCase(Locale.ROOT);
+		String username = normalized(authentication.getName());
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				? details.getRemoteAddress() : "unknown";
 		if (throttle.isBlocked(username, address)) {
 			throw new LoginThrottledException();
 		}
+		Authentication result;
+		Account account;
 		try {
-			Authentication result = passwords.authenticate(authentication);
-			throttle.succeeded(username);
-			return result;
+			result = passwords.authenticate(authentication);
+			AccountPrincipal principal = (AccountPrincipal) result.getPrincipal();
+			account = accounts.findById(principal.id().value())
+				.filter(found -> !found.integration())
+				.orElseThrow(() -> new BadCredentialsException("no password sign-in"));
 		}
 		catch (AuthenticationException failure) {
 			throttle.failed(username, address);
 			throw failure;
 		}
+		GrantedAuthority password = FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+			.issuedAt(clock.instant())
+			.build();
+		if (factors.required(account)) {
+			var pending = UsernamePasswordAuthenticationToken.authenticated(
+					new PendingSignIn(account.id(), account.username()), null, List.of(password));
+			pending.setDetails(result.getDetails());
+			return pending;
+		}
+		throttle.succeeded(username);
+		List<GrantedAuthority> authorities = new ArrayList<>(result.getAuthorities());
+		authorities.add(password);
+		var signedIn = UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null, authorities);
+		signedIn.setDetails(result.getDetails());
+		return signedIn;
 	}
 
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	static String normalized(String username) {
+		return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 	}
 
 	static final class LoginThrottledException extends AuthenticationException {

@@ -15,6 +15,7 @@ import nl.weerbaar.security.AccountManagement.AccountSummary;
 import nl.weerbaar.security.AccountManagement.CreatedAccount;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.Role;
+import nl.weerbaar.security.internal.AccessTokens;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Administrators create accounts and set their roles. */
 @Controller
@@ -35,13 +38,15 @@ import org.springframework.web.server.ResponseStatusException;
 class AccountController {
 
 	private final AccountManagement accounts;
+	private final AccessTokens tokens;
 
-	AccountController(AccountManagement accounts) {
+	AccountController(AccountManagement accounts, AccessTokens tokens) {
 		this.accounts = accounts;
+		this.tokens = tokens;
 	}
 
 	record NewAccountForm(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String displayName,
-			@NotEmpty Set<Role> roles) {
+			@NotEmpty Set<Role> roles, Boolean integration) {
 	}
 
 	record AccountForm(@NotBlank @Size(max = 200) String displayName, @NotEmpty Set<Role> roles, boolean enabled) {
@@ -60,7 +65,7 @@ class AccountController {
 
 	@GetMapping("/new")
 	String newAccount(Model model) {
-		model.addAttribute("form", new NewAccountForm("", "", EnumSet.noneOf(Role.class)));
+		model.addAttribute("form", new NewAccountForm("", "", EnumSet.noneOf(Role.class), false));
 		return "security/account-new";
 	}
 
@@ -71,7 +76,8 @@ class AccountController {
 			return "security/account-new";
 		}
 		try {
-			CreatedAccount created = accounts.create(form.username(), form.displayName(), form.roles(), me.id());
+			CreatedAccount created = accounts.create(form.username(), form.displayName(), form.roles(), Boolean.TRUE.equals(form.integration()),
+					me.id());
 			model.addAttribute("created", created);
 			return "security/account-created";
 		}
@@ -84,25 +90,104 @@ class AccountController {
 	@GetMapping("/{id}")
 	String edit(@PathVariable UUID id, Model model) {
 		AccountSummary account = find(id);
-		model.addAttribute("account", account);
 		model.addAttribute("form", new AccountForm(account.displayName(), account.roles(), account.enabled()));
+		return edit(account, model);
+	}
+
+	private String edit(AccountSummary account, Model model) {
+		model.addAttribute("account", account);
+		if (account.integration()) {
+			model.addAttribute("tokens", tokens.list(account.id()));
+			model.addAttribute("tokenForm", new TokensController.TokenForm("", account.roles(), 90));
+			model.addAttribute("maxDays", tokens.maxDays());
+		}
 		return "security/account-edit";
+	}
+
+	/** A one-time set-up link for the person to choose a password; it is shown here once. */
+	@PostMapping("/{id}/setup-link")
+	String setupLink(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me, Model model,
+			RedirectAttributes redirect) {
+		AccountSummary account = find(id);
+		try {
+			String token = accounts.issueSetupLink(account.id(), me.id());
+			model.addAttribute("account", account);
+			model.addAttribute("link", ServletUriComponentsBuilder.fromCurrentContextPath()
+				.path("/account/setup")
+				.queryParam("token", token)
+				.toUriString());
+			return "security/setup-link";
+		}
+		catch (AccountRefused refused) {
+			redirect.addFlashAttribute("problem", refused.messageKey());
+			return "redirect:/admin/accounts/" + id;
+		}
+	}
+
+	@PostMapping("/{id}/factor-reset")
+	String resetFactors(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me,
+			RedirectAttributes redirect) {
+		AccountSummary account = find(id);
+		try {
+			accounts.resetSecondFactor(account.id(), me.id());
+			redirect.addFlashAttribute("notice", "account.factorsReset");
+		}
+		catch (AccountRefused refused) {
+			redirect.addFlashAttribute("problem", refused.messageKey());
+		}
+		return "redirect:/admin/accounts/" + id;
+	}
+
+	/** A token for an integration account (another system), made by the administrator and shown once. */
+	@PostMapping("/{id}/tokens")
+	String createToken(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me,
+			@Valid @ModelAttribute("tokenForm") TokensController.TokenForm form, BindingResult errors, Model model) {
+		AccountSummary account = find(id);
+		if (!account.integration()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		model.addAttribute("form", new AccountForm(account.displayName(), account.roles(), account.enabled()));
+		if (errors.hasErrors()) {
+			return edit(account, model);
+		}
+		try {
+			model.addAttribute("created", tokens.create(account.id(), form.name(), form.roles(), form.days(), me.id()));
+		}
+		catch (AccountRefused refused) {
+			errors.rejectValue(refused.field(), refused.messageKey());
+			return edit(account, model);
+		}
+		model.addAttribute("back", "/admin/accounts/" + id);
+		return "security/token-created";
+	}
+
+	@PostMapping("/{id}/tokens/{token}/revocation")
+	String revokeToken(@PathVariable UUID id, @PathVariable UUID token, @AuthenticationPrincipal AccountPrincipal me,
+			RedirectAttributes redirect) {
+		AccountSummary account = find(id);
+		try {
+			tokens.revoke(account.id(), token, me.id());
+		}
+		catch (AccountRefused notFound) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("notice", "token.revoked");
+		return "redirect:/admin/accounts/" + id;
 	}
 
 	@PostMapping("/{id}")
 	String update(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me,
 			@Valid @ModelAttribute("form") AccountForm form, BindingResult errors, Model model) {
 		AccountSummary account = find(id);
-		model.addAttribute("account", account);
 		if (errors.hasErrors()) {
-			return "security/account-edit";
+			return edit(account, model);
 		}
 		try {
 			accounts.update(account.id(), form.displayName(), form.roles(), form.enabled(), me.id());
 		}
 		catch (AccountRefused refused) {
 			errors.rejectValue(refused.field() == null ? "displayName" : refused.field(), refused.messageKey());
-			return "security/account-edit";
+			return edit(account, model);
 		}
 		return "redirect:/admin/accounts?saved";
 	}

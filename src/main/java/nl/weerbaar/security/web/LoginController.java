@@ -13,7 +13,7 @@ class LoginController {
 	@GetMapping("/login")
 	String login(Authentication authentication, @RequestParam(required = false) String error,
 			@RequestParam(required = false) String throttled, @RequestParam(required = false) String logout,
-			Model model) {
+			@RequestParam(required = false) String setup, Model model) {
 		if (authentication != null && authentication.isAuthenticated()
 				&& !(authentication instanceof AnonymousAuthenticationToken)) {
 			return "redirect:/";
@@ -21,6 +21,7 @@ class LoginController {
 		// one message for every failure: an unknown user, a wrong password and a blocked account look alike
 		model.addAttribute("failure", throttled != null ? "login.throttled" : error != null ? "login.failed" : null);
 		model.addAttribute("signedOut", logout != null);
+		model.addAttribute("setupDone", setup != null);
 		return "security/login";
 	}
 }

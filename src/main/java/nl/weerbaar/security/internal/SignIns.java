@@ -1,0 +1,164 @@
+package nl.weerbaar.security.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.weerbaar.security.AccountEvents.SignedIn;
+import nl.weerbaar.security.AccountEvents.SignInFailed;
+import nl.weerbaar.security.AccountEvents.StepUpVerified;
+import nl.weerbaar.security.AccountPrincipal;
+import nl.weerbaar.security.internal.SecondFactors.Kind;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of a sign-in after the password: completing it with a second factor (a new session id, the roles, the
+ * factor and when it was shown), and step-up (a factor shown again before a sensitive action).
+ */
+@Component
+public class SignIns {
+
+	public static final String CLIENT_ATTRIBUTE = "weerbaar.client";
+
+	private final Accounts accounts;
+	private final LoginThrottle throttle;
+	private final ApplicationEventPublisher events;
+	private final Duration stepUpWindow;
+	private final Clock clock;
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+	private final RequestCache savedRequests = new HttpSessionRequestCache();
+
+	SignIns(Accounts accounts, LoginThrottle throttle, ApplicationEventPublisher events, SecurityProperties properties,
+			Clock clock) {
+		this.accounts = accounts;
+		this.throttle = throttle;
+		this.events = events;
+		this.stepUpWindow = properties.stepUpWindow();
+		this.clock = clock;
+	}
+
+	public static Optional<PendingSignIn> pending(Authentication authentication) {
+		return authentication != null && authentication.getPrincipal() instanceof PendingSignIn pending
+				? Optional.of(pending) : Optional.empty();
+	}
+
+	public boolean blocked(String username, HttpServletRequest request) {
+		return throttle.isBlocked(username, request.getRemoteAddr());
+	}
+
+	/** A wrong second factor counts like a wrong password, for the same username and address. */
+	public void failed(String username, HttpServletRequest request) {
+		throttle.failed(username, request.getRemoteAddr());
+		events.publishEvent(new SignInFailed(request.getRemoteAddr(), false));
+	}
+
+	/**
+	 * Completes a pending sign-in with the factor just shown; the session gets a new id. Returns the path to go to:
+	 * the page first asked for, or the start page.
+	 */
+	public String complete(PendingSignIn pending, Kind factor, HttpServletRequest request,
+			HttpServletResponse response) {
+		Account account = accounts.findById(pending.account().value())
+			.filter(Account::enabled)
+			.orElseThrow(() -> new BadCredentialsException("account gone"));
+		AccountPrincipal principal = account.toPrincipal();
+		principal.eraseCredentials();
+		List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
+		authorities.add(passwordFactor(SecurityContextHolder.getContext().getAuthentication()));
+		authorities.add(FactorGrantedAuthority.withAuthority(factor.authority()).issuedAt(clock.instant()).build());
+		save(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities), request, response);
+		request.changeSessionId();
+		throttle.succeeded(account.username());
+		events.publishEvent(new SignedIn(account.id(), account.roles(), request.getRemoteAddr()));
+		SavedRequest saved = savedRequests.getRequest(request, response);
+		savedRequests.removeRequest(request, response);
+		return saved == null ? request.getContextPath() + "/" : saved.getRedirectUrl();
+	}
+
+	/** Step-up: the factor just shown counts from now. */
+	public void verified(Kind factor, HttpServletRequest request, HttpServletResponse response) {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		String authority = factor == null ? FactorGrantedAuthority.PASSWORD_AUTHORITY : factor.authority();
+		List<GrantedAuthority> authorities = new ArrayList<>(current.getAuthorities()
+			.stream()
+			.filter(held -> !held.getAuthority().equals(authority))
+			.toList());
+		authorities.add(FactorGrantedAuthority.withAuthority(authority).issuedAt(clock.instant()).build());
+		save(UsernamePasswordAuthenticationToken.authenticated(current.getPrincipal(), null, authorities), request,
+				response);
+		request.changeSessionId();
+		if (current.getPrincipal() instanceof AccountPrincipal principal) {
+			events.publishEvent(new StepUpVerified(principal.id()));
+		}
+	}
+
+	/**
+	 * True when a factor was shown within the step-up window: a second factor when the sign-in had one, else the
+	 * password (an account without a second factor, such as a client's). A token never counts.
+	 */
+	public boolean recentlyVerified(Authentication authentication) {
+		if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal)) {
+			return false;
+		}
+		Instant since = clock.instant().minus(stepUpWindow);
+		List<FactorGrantedAuthority> factors = authentication.getAuthorities()
+			.stream()
+			.filter(FactorGrantedAuthority.class::isInstance)
+			.map(FactorGrantedAuthority.class::cast)
+			.toList();
+		boolean hadSecondFactor = factors.stream().anyMatch(SignIns::secondFactor);
+		return factors.stream()
+			.filter(factor -> hadSecondFactor ? secondFactor(factor)
+					: factor.getAuthority().equals(FactorGrantedAuthority.PASSWORD_AUTHORITY))
+			.anyMatch(factor -> factor.getIssuedAt().isAfter(since));
+	}
+
+	/** Whether this session's sign-in used a second factor (step-up then asks for one). */
+	public static boolean usedSecondFactor(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.anyMatch(held -> held instanceof FactorGrantedAuthority factor && secondFactor(factor));
+	}
+
+	private static boolean secondFactor(FactorGrantedAuthority factor) {
+		for (Kind kind : Kind.values()) {
+			if (kind.authority().equals(factor.getAuthority())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private GrantedAuthority passwordFactor(Authentication current) {
+		return current.getAuthorities()
+			.stream()
+			.filter(held -> held.getAuthority().equals(FactorGrantedAuthority.PASSWORD_AUTHORITY))
+			.findFirst()
+			.orElseThrow(() -> new BadCredentialsException("no password step"));
+	}
+
+	private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
+	}
+}

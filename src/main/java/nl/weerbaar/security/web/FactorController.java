@@ -1,0 +1,190 @@
+package nl.weerbaar.security.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import nl.weerbaar.security.AccountPrincipal;
+import nl.weerbaar.security.internal.Account;
+import nl.weerbaar.security.internal.Accounts;
+import nl.weerbaar.security.internal.PendingSignIn;
+import nl.weerbaar.security.internal.SecondFactors;
+import nl.weerbaar.security.internal.SecondFactors.Kind;
+import nl.weerbaar.security.internal.SignIns;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The second step of a sign-in, and step-up: the person shows a passkey, a code from their app or a recovery code
+ * (or, without a second factor, their password again for step-up). A wrong answer counts for the throttle like a
+ * wrong password and gets the same message, whichever factor it was.
+ */
+@Controller
+@RequestMapping("/login/factor")
+class FactorController {
+
+	static final String CONTINUE = "weerbaar.stepUp.continue";
+
+	private final Accounts accounts;
+	private final SecondFactors factors;
+	private final SignIns signIns;
+	private final PasswordEncoder passwordEncoder;
+	private final Ceremonies ceremonies;
+
+	FactorController(Accounts accounts, SecondFactors factors, SignIns signIns, PasswordEncoder passwordEncoder,
+			Ceremonies ceremonies) {
+		this.accounts = accounts;
+		this.factors = factors;
+		this.signIns = signIns;
+		this.passwordEncoder = passwordEncoder;
+		this.ceremonies = ceremonies;
+	}
+
+	/** Who is confirming: a pending sign-in, or a signed-in person stepping up. */
+	private record Who(Account account, boolean pending) {
+	}
+
+	@GetMapping
+	String page(Authentication authentication, @RequestParam(name = "continue", required = false) String next,
+			@RequestParam(required = false) String failed, @RequestParam(required = false) String throttled,
+			HttpSession session, Model model) {
+		Who who = who(authentication);
+		if (who.pending() && !factors.hasAny(who.account().id())) {
+			return "redirect:/account/factors/setup";
+		}
+		if (!who.pending() && next != null && next.startsWith("/") && !next.startsWith("//")) {
+			session.setAttribute(CONTINUE, next);
+		}
+		model.addAttribute("stepUp", !who.pending());
+		model.addAttribute("passwordOnly", !who.pending() && !SignIns.usedSecondFactor(authentication));
+		model.addAttribute("overview", factors.overview(who.account()));
+		model.addAttribute("failure", throttled != null ? "login.throttled" : failed != null ? "factor.failed" : null);
+		return "security/factor";
+	}
+
+	@PostMapping("/totp")
+	String totp(Authentication authentication, @RequestParam(required = false) String code, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Who who = who(authentication);
+		return finish(who, throttled(who, request) ? null
+				: factors.verifyTotp(who.account().id(), code) ? Kind.TOTP : null, request, response, redirect);
+	}
+
+	@PostMapping("/recovery")
+	String recovery(Authentication authentication, @RequestParam(required = false) String code,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		Who who = who(authentication);
+		Kind kind = throttled(who, request) ? null
+				: factors.useRecoveryCode(who.account().id(), code) ? Kind.RECOVERY_CODE : null;
+		if (kind != null) {
+			redirect.addFlashAttribute("notice", "factor.recoveryCodeUsed");
+		}
+		return finish(who, kind, request, response, redirect);
+	}
+
+	/** Step-up for a sign-in without a second factor (a client's, a demo account's): the password again. */
+	@PostMapping("/password")
+	String password(Authentication authentication, @RequestParam(required = false) String password,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		Who who = who(authentication);
+		if (who.pending() || SignIns.usedSecondFactor(authentication)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		boolean right = !throttled(who, request) && password != null && password.length() <= 1024
+				&& passwordEncoder.matches(password, who.account().passwordHash());
+		if (!right) {
+			return failed(who, request);
+		}
+		signIns.verified(null, request, response);
+		return "redirect:" + continueTo(request.getSession());
+	}
+
+	@PostMapping("/passkey/options")
+	@ResponseBody
+	Map<String, Object> passkeyOptions(Authentication authentication, HttpSession session) {
+		Who who = who(authentication);
+		return factors.requestOptions(who.account().id(), ceremonies.newChallenge(session));
+	}
+
+	@PostMapping("/passkey")
+	ResponseEntity<Map<String, String>> passkey(Authentication authentication,
+			@RequestBody(required = false) Ceremonies.PasskeyAnswer answer, HttpServletRequest request,
+			HttpServletResponse response) {
+		Who who = who(authentication);
+		byte[] challenge = ceremonies.takeChallenge(request.getSession());
+		boolean verified = !throttled(who, request) && answer != null && challenge != null
+				&& factors.verifyPasskey(who.account().id(), answer.credential(), challenge, ceremonies.origins(request));
+		if (!verified) {
+			signIns.failed(who.account().username(), request);
+			return ResponseEntity.badRequest().body(Map.of("detail", "factor.failed"));
+		}
+		String next = who.pending() ? signIns.complete(pendingOf(who), Kind.PASSKEY, request, response)
+				: stepUp(Kind.PASSKEY, request, response);
+		return ResponseEntity.ok(Map.of("redirect", next));
+	}
+
+	private String finish(Who who, Kind kind, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (kind == null) {
+			return failed(who, request);
+		}
+		if (who.pending()) {
+			return "redirect:" + signIns.complete(pendingOf(who), kind, request, response);
+		}
+		return "redirect:" + stepUp(kind, request, response);
+	}
+
+	private String stepUp(Kind kind, HttpServletRequest request, HttpServletResponse response) {
+		signIns.verified(kind, request, response);
+		return continueTo(request.getSession());
+	}
+
+	private String failed(Who who, HttpServletRequest request) {
+		boolean wasThrottled = throttled(who, request);
+		if (!wasThrottled) {
+			signIns.failed(who.account().username(), request);
+		}
+		return "redirect:/login/factor?" + (wasThrottled ? "throttled" : "failed");
+	}
+
+	private boolean throttled(Who who, HttpServletRequest request) {
+		return signIns.blocked(who.account().username(), request);
+	}
+
+	private static String continueTo(HttpSession session) {
+		Object next = session.getAttribute(CONTINUE);
+		session.removeAttribute(CONTINUE);
+		return next instanceof String path ? path : "/";
+	}
+
+	private static PendingSignIn pendingOf(Who who) {
+		return new PendingSignIn(who.account().id(), who.account().username());
+	}
+
+	private Who who(Authentication authentication) {
+		if (authentication.getPrincipal() instanceof PendingSignIn pending) {
+			return new Who(find(pending.account().value()), true);
+		}
+		if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
+			return new Who(find(principal.id().value()), false);
+		}
+		throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+
+	private Account find(java.util.UUID id) {
+		return accounts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+}
