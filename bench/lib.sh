@@ -16,7 +16,7 @@ start_demo() {
   local port=$1 password=$2
   shift 2
   work=$(mktemp -d)
-  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
   WEERBAAR_DEMO_PASSWORD="$password" "$java" -jar target/weerbaar.jar --spring.profiles.active=demo \
     --server.port="$port" --weerbaar.database.data-dir="$work/data" "$@" > "$work/app.log" 2>&1 &
   pid=$!

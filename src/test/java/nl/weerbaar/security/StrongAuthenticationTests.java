@@ -276,6 +276,10 @@ class StrongAuthenticationTests {
 		assertThat(browser.post("/admin/accounts/" + admin.id() + "/setup-link", Map.of()).location())
 			.as("a change is").contains("/login/factor?continue=");
 		assertThat(browser.get("/cases").status()).as("everyday work goes on").isEqualTo(200);
+		assertThat(browser.get("/account/tokens/new").location()).as("a new token needs step-up")
+			.contains("/login/factor?continue=");
+		assertThat(browser.post("/account/factors/recovery-codes", Map.of()).location()).as("so does a factor change")
+			.contains("/login/factor?continue=");
 
 		browser.get(page.location().substring(page.location().indexOf("/login/factor")));
 		assertThat(browser.completeWithPasskey(TestAccounts.passkeyOf(admin.username()).orElseThrow()).location())

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.nulabinc.zxcvbn.Zxcvbn;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * What makes a password acceptable: 12 to 128 characters (counted as characters people type, not bytes), not the
@@ -73,6 +75,14 @@ public final class PasswordPolicy {
 			throw new UncheckedIOException(e);
 		}
 		return Set.copyOf(common);
+	}
+
+	/**
+	 * How passwords are hashed: Argon2id with the OWASP-recommended minimum of 19 MiB memory, 2 iterations and 1 lane;
+	 * 16-byte salt, 32-byte hash. {@code bench/jmh.sh PasswordHash} measures what that costs per sign-in.
+	 */
+	public static PasswordEncoder argon2id() {
+		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
 	}
 
 	/** A random password of 20 unambiguous characters (about 115 bits), for first and bootstrap sign-ins. */

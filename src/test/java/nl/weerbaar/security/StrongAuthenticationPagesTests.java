@@ -1,0 +1,109 @@
+package nl.weerbaar.security;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import nl.weerbaar.testing.BrowserTest;
+import nl.weerbaar.testing.TestAccounts;
+import nl.weerbaar.testing.TestAccounts.TestAccount;
+import nl.weerbaar.testing.TestTotp;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Enrolment and the second step in a real browser: Chromium's virtual authenticator (WebAuthn over the DevTools
+ * protocol) makes and uses a passkey through the page's own script, and axe checks every page on the way.
+ */
+class StrongAuthenticationPagesTests extends BrowserTest {
+
+	@Test
+	void aCoordinatorEnrolsAPasskeyAfterTheFirstPasswordSignInAndSignsInWithItNextTime() {
+		TestAccount coordinator = new TestAccounts(applicationContext).createWithoutFactor(Role.COORDINATOR);
+		Page page = newPage();
+		addVirtualAuthenticator(page);
+		passwordStep(page, coordinator.username());
+		page.waitForURL(url("/account/factors/setup"));
+		assertAccessible(page);
+
+		page.getByLabel("Naam van deze passkey").fill("Werklaptop");
+		button(page, "Passkey toevoegen").click();
+		page.waitForURL(url("/account/factors/recovery-codes"));
+		assertThat(page.locator("#recovery-codes li").count()).isEqualTo(10);
+		assertAccessible(page);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ik heb de codes bewaard")).click();
+		page.waitForURL(url("/"));
+
+		page.navigate(url("/account/factors"));
+		assertThat(page.getByText("Werklaptop").isVisible()).isTrue();
+		assertAccessible(page);
+
+		button(page, "Uitloggen").click();
+		page.waitForURL(url("/login?logout"));
+		passwordStep(page, coordinator.username());
+		page.waitForURL(url("/login/factor"));
+		assertAccessible(page);
+		button(page, "Bevestigen met passkey").click();
+		page.waitForURL(url("/"));
+		page.navigate(url("/requests"));
+		assertThat(page.url()).isEqualTo(url("/requests"));
+	}
+
+	@Test
+	void aSupporterEnrolsAnAuthenticatorAppWithItsQrCode() {
+		TestAccount supporter = new TestAccounts(applicationContext).createWithoutFactor(Role.SUPPORTER);
+		Page page = newPage();
+		page.setViewportSize(390, 844);
+		passwordStep(page, supporter.username());
+		page.waitForURL(url("/account/factors/setup"));
+		button(page, "App instellen").click();
+		page.waitForURL(url("/account/factors/setup/totp"));
+		assertThat(page.locator("svg.wb-qr").isVisible()).isTrue();
+		assertAccessible(page);
+		TestTotp app = new TestTotp(page.locator("#totp-secret").textContent());
+		page.getByLabel("Code uit de app (6 cijfers)").fill(app.code());
+		button(page, "Code bevestigen").click();
+		page.waitForURL(url("/account/factors/recovery-codes"));
+		assertThat(page.locator("#recovery-codes li").count()).isEqualTo(10);
+	}
+
+	@Test
+	void theSessionAndTokenPagesWorkAndPassAxe() {
+		TestAccount analyst = new TestAccounts(applicationContext).create(Role.ANALYST);
+		Page page = signIn(analyst.username(), TestAccounts.PASSWORD);
+		page.navigate(url("/account/sessions"));
+		assertThat(page.getByText("Deze sessie").isVisible()).isTrue();
+		assertAccessible(page);
+		page.navigate(url("/account/tokens"));
+		assertAccessible(page);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nieuw token")).click();
+		page.waitForURL(url("/account/tokens/new"));
+		assertAccessible(page);
+		page.getByLabel("Naam").fill("Rapportage-script");
+		button(page, "Token maken").click();
+		assertThat(page.locator("#token-secret").textContent()).startsWith("wb_");
+		assertAccessible(page);
+		page.navigate(url("/account/tokens"));
+		assertThat(page.getByText("Rapportage-script").isVisible()).isTrue();
+	}
+
+	@Test
+	void theSignInAndSetUpLinkPagesPassAxe() {
+		Page page = newPage();
+		page.navigate(url("/login"));
+		assertAccessible(page);
+		page.navigate(url("/account/setup?token=not-a-real-token"));
+		assertThat(page.getByText("Deze link werkt niet").isVisible()).isTrue();
+		assertAccessible(page);
+	}
+
+	private void passwordStep(Page page, String username) {
+		page.navigate(url("/login"));
+		page.getByLabel("Gebruikersnaam").fill(username);
+		page.getByLabel("Wachtwoord").fill(TestAccounts.PASSWORD);
+		button(page, "Inloggen").click();
+	}
+
+	private static com.microsoft.playwright.Locator button(Page page, String name) {
+		return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+}
