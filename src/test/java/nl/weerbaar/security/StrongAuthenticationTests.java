@@ -123,6 +123,10 @@ class StrongAuthenticationTests {
 		assertThat(browser.get("/login/factor").status()).as("its own step is open").isEqualTo(200);
 		assertThat(browser.postJson("/api/v1/cases/" + UUID.randomUUID() + "/contacts", "{}").status())
 			.as("nor does it write anything, even with a valid CSRF token").isEqualTo(401);
+
+		ageFactors(browser, 11);
+		assertThat(browser.get("/login/factor").location()).as("a password step left for too long starts over")
+			.endsWith("/login");
 	}
 
 	@Test

@@ -1,8 +1,5 @@
 package nl.weerbaar.security.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -97,7 +94,7 @@ public class AccessTokens {
 		jdbc.sql("""
 				insert into access_token (id, account_id, name, token_hash, roles, created_at, created_by, expires_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, owner.value(), name.strip(), hash(secret), roles.stream().map(Role::name).sorted().toArray(String[]::new),
+			.params(id, owner.value(), name.strip(), Hashes.sha256(secret), roles.stream().map(Role::name).sorted().toArray(String[]::new),
 					Timestamp.from(now), by.value(), Timestamp.from(expires))
 			.update();
 		events.publishEvent(new AccessTokenChanged(owner, id, true, by));
@@ -143,7 +140,7 @@ public class AccessTokens {
 		var token = jdbc.sql("""
 				select id, account_id, roles, last_used_at from access_token
 				where token_hash = ? and revoked_at is null and expires_at > ?""")
-			.params(hash(secret), Timestamp.from(now))
+			.params(Hashes.sha256(secret), Timestamp.from(now))
 			.query((row, n) -> new Object[] { row.getObject("id", UUID.class), row.getObject("account_id", UUID.class),
 					roles((String[]) row.getArray("roles").getArray()), instant(row.getTimestamp("last_used_at")) })
 			.optional();
@@ -184,12 +181,4 @@ public class AccessTokens {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
 
-	static byte[] hash(String secret) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

@@ -2,8 +2,6 @@ package nl.weerbaar.security.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -355,12 +353,6 @@ public class SecondFactors {
 	}
 
 	static byte[] recoveryHash(String code) {
-		String normalized = code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Hashes.sha256(code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT));
 	}
 }

@@ -112,7 +112,7 @@ class SecurityConfiguration {
 		return http
 			.addFilterBefore(new SessionLifetimeFilter(properties.sessionAbsoluteTimeout(), clock),
 					SecurityContextHolderFilter.class)
-			.addFilterBefore(new SignInStageFilter(), AuthorizationFilter.class)
+			.addFilterBefore(new SignInStageFilter(properties.stepUpWindow(), clock), AuthorizationFilter.class)
 			.addFilterAfter(new StepUpFilter(stepUp, signIns), AuthorizationFilter.class)
 			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.frameOptions(frame -> frame.deny())

@@ -2,9 +2,6 @@ package nl.weerbaar.security.internal;
 
 import java.io.Serial;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
@@ -93,12 +90,6 @@ public class SessionControl {
 	}
 
 	static String handle(String sessionId) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(sessionId)).substring(0, 16);
 	}
 }

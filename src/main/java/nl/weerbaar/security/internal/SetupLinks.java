@@ -1,8 +1,5 @@
 package nl.weerbaar.security.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -41,7 +38,7 @@ public class SetupLinks {
 		jdbc.sql("""
 				insert into setup_link (token_hash, account_id, created_by, created_at, expires_at)
 				values (?, ?, ?, ?, ?)""")
-			.params(hash(token), account.value(), by.value(), Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
+			.params(Hashes.sha256(token), account.value(), by.value(), Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
 			.update();
 		return token;
 	}
@@ -51,7 +48,7 @@ public class SetupLinks {
 			return Optional.empty();
 		}
 		return jdbc.sql("select account_id from setup_link where token_hash = ? and used_at is null and expires_at > ?")
-			.params(hash(token), Timestamp.from(clock.instant()))
+			.params(Hashes.sha256(token), Timestamp.from(clock.instant()))
 			.query(UUID.class)
 			.optional()
 			.map(AccountId::new);
@@ -61,16 +58,8 @@ public class SetupLinks {
 	public boolean use(String token) {
 		Instant now = clock.instant();
 		return jdbc.sql("update setup_link set used_at = ? where token_hash = ? and used_at is null and expires_at > ?")
-			.params(Timestamp.from(now), hash(token), Timestamp.from(now))
+			.params(Timestamp.from(now), Hashes.sha256(token), Timestamp.from(now))
 			.update() == 1;
 	}
 
-	private static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

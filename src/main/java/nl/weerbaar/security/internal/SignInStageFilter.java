@@ -1,6 +1,8 @@
 package nl.weerbaar.security.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,13 +10,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.weerbaar.security.AccountPrincipal;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps an unfinished sign-in on its next step, whatever the path rules would allow: someone who gave only a
- * password reaches nothing but the second-factor and enrolment pages, and someone signed in with a password another
- * person chose (a first or bootstrap password) may do nothing but replace it. Both may sign out.
+ * password reaches nothing but the second-factor and enrolment pages (for as long as step-up allows, then they start
+ * again), and someone signed in with a password another person chose (a first or bootstrap password) may do nothing
+ * but replace it. Both may sign out.
  */
 class SignInStageFilter extends OncePerRequestFilter {
 
@@ -22,10 +26,23 @@ class SignInStageFilter extends OncePerRequestFilter {
 	static final String ENROLMENT_PATH = "/account/factors/setup";
 	static final String CHANGE_PASSWORD_PATH = "/account/password";
 
+	private final Duration pendingLifetime;
+	private final Clock clock;
+
+	SignInStageFilter(Duration pendingLifetime, Clock clock) {
+		this.pendingLifetime = pendingLifetime;
+		this.clock = clock;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof PendingSignIn && stale(authentication)) {
+			request.getSession().invalidate();
+			SecurityContextHolder.clearContext();
+			authentication = null;
+		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		boolean api = path.startsWith("/api/");
 		if (authentication != null && authentication.getPrincipal() instanceof PendingSignIn
@@ -52,6 +69,14 @@ class SignInStageFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private boolean stale(Authentication pending) {
+		return pending.getAuthorities()
+			.stream()
+			.filter(FactorGrantedAuthority.class::isInstance)
+			.map(FactorGrantedAuthority.class::cast)
+			.allMatch(factor -> factor.getIssuedAt().isBefore(clock.instant().minus(pendingLifetime)));
 	}
 
 	private static boolean always(String path) {
