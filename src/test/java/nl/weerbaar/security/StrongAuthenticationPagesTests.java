@@ -87,6 +87,38 @@ class StrongAuthenticationPagesTests extends BrowserTest {
 	}
 
 	@Test
+	void anAdministratorMakesAnIntegrationWithItsTokenAndASetUpLink() {
+		TestAccounts accounts = new TestAccounts(applicationContext);
+		TestAccount admin = accounts.create(Role.ADMIN);
+		TestAccount supporter = accounts.create(Role.SUPPORTER);
+		Page page = signIn(admin.username(), TestAccounts.PASSWORD);
+		page.navigate(url("/admin/accounts/new"));
+		page.getByLabel("Gebruikersnaam").fill("ccv-systeem-" + System.nanoTime() % 100000);
+		page.getByLabel("Naam", new Page.GetByLabelOptions().setExact(true)).fill("CCV-systeem");
+		page.getByLabel("Partnerorganisatie").check();
+		page.getByLabel("Koppeling met een ander systeem").check();
+		assertAccessible(page);
+		button(page, "Account aanmaken").click();
+		assertThat(page.locator("#initial-password").count()).as("an integration gets no password").isZero();
+		assertAccessible(page);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Naar het account")).click();
+		page.getByLabel("Naam", new Page.GetByLabelOptions().setExact(true)).last().fill("Verwijzingen ophalen");
+		assertAccessible(page);
+		button(page, "Token maken").click();
+		assertThat(page.locator("#token-secret").textContent()).startsWith("wb_");
+
+		page.navigate(url("/admin/accounts/" + supporter.id()));
+		assertAccessible(page);
+		button(page, "Set-up-link maken").click();
+		String link = page.locator("#setup-link").textContent();
+		assertThat(link).contains("/account/setup?token=");
+		assertAccessible(page);
+		page.navigate(link);
+		assertThat(page.getByText(supporter.username()).isVisible()).isTrue();
+		assertAccessible(page);
+	}
+
+	@Test
 	void theSignInAndSetUpLinkPagesPassAxe() {
 		Page page = newPage();
 		page.navigate(url("/login"));

@@ -159,7 +159,9 @@ class StrongAuthenticationTests {
 		WebSession browser = new WebSession(port);
 		assertThat(browser.signIn(client.username(), TestAccounts.PASSWORD).location())
 			.as("a client without a factor signs in with a password").endsWith("/");
+		assertThat(browser.get("/").body()).as("and is advised to add one").contains("Beveilig uw account");
 		TestTotp app = enrolTotpSignedIn(browser);
+		assertThat(browser.get("/").body()).doesNotContain("Beveilig uw account");
 		browser.post("/logout", Map.of());
 
 		WebSession again = new WebSession(port);
@@ -207,6 +209,13 @@ class StrongAuthenticationTests {
 		again.get("/login/factor");
 		assertThat(again.post("/login/factor/recovery", Map.of("code", codes.get(3))).location())
 			.endsWith("/login/factor?failed");
+
+		jdbc.sql("""
+				update account_recovery_code set used_at = now() where code_hash in
+				    (select code_hash from account_recovery_code where account_id = ? and used_at is null limit 7)""")
+			.param(partner.id()).update();
+		assertThat(withCode.get("/").body()).as("running out of codes shows on the start page")
+			.contains("U hebt nog 2 herstelcodes");
 	}
 
 	@Test
@@ -270,6 +279,12 @@ class StrongAuthenticationTests {
 		WebSession browser = signedIn(admin);
 		assertThat(browser.get("/admin/audit/export.csv").status()).as("just signed in").isEqualTo(200);
 
+		ageFactors(browser, 11);
+		for (String elsewhere : List.of("//evil.example/x", "/\\evil.example/x", "https://evil.example/x")) {
+			browser.get("/login/factor?continue=" + java.net.URLEncoder.encode(elsewhere, java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(browser.completeWithPasskey(TestAccounts.passkeyOf(admin.username()).orElseThrow()).location())
+				.as("step-up never sends anyone off the site: " + elsewhere).isEqualTo("/");
+		}
 		ageFactors(browser, 11);
 		Response page = browser.get("/admin/audit/export.csv");
 		assertThat(page.location()).endsWith("/login/factor?continue=%2Fadmin%2Faudit%2Fexport.csv");

@@ -65,7 +65,7 @@ class FactorController {
 		if (who.pending() && !factors.hasAny(who.account().id())) {
 			return "redirect:/account/factors/setup";
 		}
-		if (!who.pending() && next != null && next.startsWith("/") && !next.startsWith("//")) {
+		if (!who.pending() && isLocalPath(next)) {
 			session.setAttribute(CONTINUE, next);
 		}
 		model.addAttribute("stepUp", !who.pending());
@@ -162,6 +162,11 @@ class FactorController {
 
 	private boolean throttled(Who who, HttpServletRequest request) {
 		return signIns.blocked(who.account().username(), request);
+	}
+
+	/** A path on this site only: one slash, then no second slash or backslash (which browsers read as a host). */
+	static boolean isLocalPath(String next) {
+		return next != null && next.length() <= 2000 && next.matches("/(?![/\\\\])[^\\\\\\s]*");
 	}
 
 	private static String continueTo(HttpSession session) {

@@ -4,7 +4,13 @@ import java.util.Set;
 
 import nl.weerbaar.security.PathAuthorizations;
 import nl.weerbaar.security.Role;
+import java.util.List;
+
+import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.StepUpPaths;
+import nl.weerbaar.security.internal.Accounts;
+import nl.weerbaar.security.internal.SecondFactors;
+import nl.weerbaar.web.Attention;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -30,6 +36,31 @@ class SecurityWebConfiguration {
 				paths.matcher(HttpMethod.POST, "/account/factors/**"), paths.matcher("/account/tokens/new"),
 				paths.matcher(HttpMethod.POST, "/account/tokens"));
 		return () -> request -> changes.matches(request) && !enrolment.matches(request);
+	}
+
+	/**
+	 * On the start page: running out of recovery codes (three or fewer left), and for someone without a second
+	 * factor (a client) the advice to set one up.
+	 */
+	@Bean
+	Attention factorsAttention(SecondFactors factors, Accounts accounts) {
+		return who -> {
+			if (!(who.getPrincipal() instanceof AccountPrincipal me)) {
+				return List.of();
+			}
+			var account = accounts.findById(me.id().value());
+			if (account.isEmpty()) {
+				return List.of();
+			}
+			var overview = factors.overview(account.get());
+			if (!overview.any()) {
+				return List.of(new Attention.Item("attention.factors.none", 1, "/account/factors", false));
+			}
+			int left = overview.recoveryCodesLeft();
+			return left > 3 ? List.of()
+					: List.of(new Attention.Item(left == 0 ? "attention.factors.noCodes" : "attention.factors.fewCodes",
+							left == 0 ? 1 : left, "/account/factors", left == 0));
+		};
 	}
 
 	@Bean
