@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,11 +52,6 @@ public class SignIns {
 		this.events = events;
 		this.stepUpWindow = properties.stepUpWindow();
 		this.clock = clock;
-	}
-
-	public static Optional<PendingSignIn> pending(Authentication authentication) {
-		return authentication != null && authentication.getPrincipal() instanceof PendingSignIn pending
-				? Optional.of(pending) : Optional.empty();
 	}
 
 	public boolean blocked(String username, HttpServletRequest request) {
