@@ -72,18 +72,14 @@ public class AccessTokens {
 	/** Makes a token for {@code owner} (the person themselves, or an administrator for an integration account). */
 	public NewToken create(AccountId owner, String name, Set<Role> roles, int days, AccountId by) {
 		Account account = accounts.findById(owner.value()).orElseThrow(() -> new AccountRefused(null, "account.notFound"));
-		List<AccountRefused> problems = new ArrayList<>();
 		if (name == null || name.isBlank() || name.strip().length() > 100) {
-			problems.add(new AccountRefused("name", "token.name.invalid"));
+			throw new AccountRefused("name", "token.name.invalid");
 		}
 		if (roles == null || roles.isEmpty() || !account.roles().containsAll(roles)) {
-			problems.add(new AccountRefused("roles", "token.roles.invalid"));
+			throw new AccountRefused("roles", "token.roles.invalid");
 		}
 		if (days < 1 || days > maxDays()) {
-			problems.add(new AccountRefused("days", "token.days.invalid"));
-		}
-		if (!problems.isEmpty()) {
-			throw problems.get(0);
+			throw new AccountRefused("days", "token.days.invalid");
 		}
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);
@@ -141,26 +137,25 @@ public class AccessTokens {
 				select id, account_id, roles, last_used_at from access_token
 				where token_hash = ? and revoked_at is null and expires_at > ?""")
 			.params(Hashes.sha256(secret), Timestamp.from(now))
-			.query((row, n) -> new Object[] { row.getObject("id", UUID.class), row.getObject("account_id", UUID.class),
-					roles((String[]) row.getArray("roles").getArray()), instant(row.getTimestamp("last_used_at")) })
+			.query((row, n) -> new TokenRow(row.getObject("id", UUID.class), row.getObject("account_id", UUID.class),
+					roles((String[]) row.getArray("roles").getArray()), instant(row.getTimestamp("last_used_at"))))
 			.optional();
 		if (token.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<Account> account = accounts.findById((UUID) token.get()[1]).filter(Account::enabled);
+		Optional<Account> account = accounts.findById(token.get().account()).filter(Account::enabled);
 		if (account.isEmpty()) {
 			return Optional.empty();
 		}
-		@SuppressWarnings("unchecked")
-		Set<Role> roles = EnumSet.copyOf((Set<Role>) token.get()[2]);
+		Set<Role> roles = EnumSet.copyOf(token.get().roles());
 		roles.retainAll(account.get().roles());
 		if (roles.isEmpty()) {
 			return Optional.empty();
 		}
-		Instant lastUsed = (Instant) token.get()[3];
+		Instant lastUsed = token.get().lastUsedAt();
 		if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_PRECISION))) {
 			jdbc.sql("update access_token set last_used_at = ? where id = ?")
-				.params(Timestamp.from(now), token.get()[0])
+				.params(Timestamp.from(now), token.get().id())
 				.update();
 		}
 		Account owner = account.get();
@@ -169,6 +164,9 @@ public class AccessTokens {
 		List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
 		authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.BEARER_AUTHORITY).issuedAt(now).build());
 		return Optional.of(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
+	}
+
+	private record TokenRow(UUID id, UUID account, Set<Role> roles, Instant lastUsedAt) {
 	}
 
 	private static Set<Role> roles(String[] names) {

@@ -91,9 +91,13 @@ public class SecondFactors {
 	 */
 	@Transactional(readOnly = true)
 	public boolean required(Account account) {
+		return requiredWhateverItHas(account) || hasAny(account.id());
+	}
+
+	private boolean requiredWhateverItHas(Account account) {
 		boolean byRole = account.roles().stream().anyMatch(properties.secondFactor().requiredRoles()::contains);
 		boolean demoSkip = properties.secondFactor().demoAccountsMaySkip() && account.username().startsWith("demo-");
-		return (byRole && !demoSkip) || account.secondFactorRequired() || hasAny(account.id());
+		return (byRole && !demoSkip) || account.secondFactorRequired();
 	}
 
 	@Transactional(readOnly = true)
@@ -124,7 +128,7 @@ public class SecondFactors {
 			.param(id)
 			.query(Integer.class)
 			.single();
-		return new Overview(totp, keys, codes, required(account));
+		return new Overview(totp, keys, codes, requiredWhateverItHas(account) || totp || !keys.isEmpty());
 	}
 
 	// TOTP
@@ -170,19 +174,22 @@ public class SecondFactors {
 	private boolean useTotp(AccountId account, String code, boolean confirmed) {
 		var row = jdbc.sql("select secret, last_step from account_totp where account_id = ? and confirmed = ? for update")
 			.params(account.value(), confirmed)
-			.query((rs, n) -> new Object[] { rs.getBytes("secret"), rs.getLong("last_step") })
+			.query((rs, n) -> new TotpRow(rs.getBytes("secret"), rs.getLong("last_step")))
 			.optional();
 		if (row.isEmpty()) {
 			return false;
 		}
-		byte[] secret = sealer.open((byte[]) row.get()[0], totpContext(account));
-		OptionalLong step = Totp.matchingStep(secret, code, clock.instant(), (Long) row.get()[1]);
+		byte[] secret = sealer.open(row.get().sealedSecret(), totpContext(account));
+		OptionalLong step = Totp.matchingStep(secret, code, clock.instant(), row.get().lastStep());
 		if (step.isEmpty()) {
 			return false;
 		}
 		return jdbc.sql("update account_totp set last_step = ? where account_id = ? and last_step < ?")
 			.params(step.getAsLong(), account.value(), step.getAsLong())
 			.update() == 1;
+	}
+
+	private record TotpRow(byte[] sealedSecret, long lastStep) {
 	}
 
 	public void removeTotp(AccountId account) {

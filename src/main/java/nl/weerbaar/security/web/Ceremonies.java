@@ -1,5 +1,6 @@
 package nl.weerbaar.security.web;
 
+import java.security.SecureRandom;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 class Ceremonies {
 
 	private static final String CHALLENGE = "weerbaar.webauthn.challenge";
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** What the browser sends back: the credential as WebAuthn's JSON, and a name for a new passkey. */
 	record PasskeyAnswer(String credential, String label) {
@@ -29,7 +31,7 @@ class Ceremonies {
 
 	byte[] newChallenge(HttpSession session) {
 		byte[] challenge = new byte[32];
-		new java.security.SecureRandom().nextBytes(challenge);
+		RANDOM.nextBytes(challenge);
 		session.setAttribute(CHALLENGE, challenge);
 		return challenge;
 	}

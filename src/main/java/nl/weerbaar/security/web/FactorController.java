@@ -62,7 +62,8 @@ class FactorController {
 			@RequestParam(required = false) String failed, @RequestParam(required = false) String throttled,
 			HttpSession session, Model model) {
 		Who who = who(authentication);
-		if (who.pending() && !factors.hasAny(who.account().id())) {
+		SecondFactors.Overview overview = factors.overview(who.account());
+		if (who.pending() && !overview.any()) {
 			return "redirect:/account/factors/setup";
 		}
 		if (!who.pending() && isLocalPath(next)) {
@@ -70,7 +71,7 @@ class FactorController {
 		}
 		model.addAttribute("stepUp", !who.pending());
 		model.addAttribute("passwordOnly", !who.pending() && !SignIns.usedSecondFactor(authentication));
-		model.addAttribute("overview", factors.overview(who.account()));
+		model.addAttribute("overview", overview);
 		model.addAttribute("failure", throttled != null ? "login.throttled" : failed != null ? "factor.failed" : null);
 		return "security/factor";
 	}

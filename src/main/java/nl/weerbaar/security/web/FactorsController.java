@@ -183,11 +183,12 @@ class FactorsController {
 	ResponseEntity<Map<String, String>> addPasskey(@AuthenticationPrincipal AccountPrincipal me,
 			@RequestBody(required = false) Ceremonies.PasskeyAnswer answer, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		if (!register(account(me), answer, request)) {
+		Account account = account(me);
+		if (!register(account, answer, request)) {
 			return ResponseEntity.badRequest().body(Map.of("detail", "factor.passkey.failed"));
 		}
 		changed(me, request, redirect, "factor.passkey.added");
-		if (factors.overview(account(me)).recoveryCodesLeft() == 0) {
+		if (factors.overview(account).recoveryCodesLeft() == 0) {
 			request.getSession().setAttribute(CODES, factors.newRecoveryCodes(me.id()));
 			return ResponseEntity.ok(Map.of("redirect", "/account/factors/recovery-codes"));
 		}
