@@ -66,8 +66,9 @@ public class Intake {
 	}
 
 	/**
-	 * Takes a request in. A coordinator files it for anyone (or pseudonymously); a client for themselves or their home
-	 * front, through the web. At least one incident; all or nothing.
+	 * Takes a request in. A coordinator files it for anyone (or pseudonymously); a client for themselves or, an office
+	 * holder, for their home front, through the web. At least one incident; all or nothing. A home-front member's
+	 * request is shared with their office holder's account only when {@code sharedWithOfficeHolder} says so.
 	 */
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'CLIENT')")
 	public SupportRequestView submit(SupportRequestData data, Actor by) {
@@ -82,7 +83,7 @@ public class Intake {
 		}
 		UUID subjectId = data.subjectId();
 		if (client && subjectId == null) {
-			subjectId = registry.officeHolderOf(by).orElse(null);
+			subjectId = registry.ownSubject(by).orElse(null);
 		}
 		Optional<PersonConcerned> concerned = registry.concerned(subjectId, by);
 		if (subjectId != null && concerned.isEmpty()) {
@@ -128,7 +129,7 @@ public class Intake {
 		UUID id = store.insert(new RequestStore.NewRequest(channel, requestedBy, onBehalf, subjectId,
 				concerned.map(PersonConcerned::homeFront).orElse(false), concerned.map(PersonConcerned::officeHolderId).orElse(null),
 				strip(data.pseudonym()), null, null, context.function(), context.body(), data.summary().strip(), wishes,
-				deadlines.dueAt(now, null), null, now, by.id()));
+				deadlines.dueAt(now, null), null, now, by.id(), Boolean.TRUE.equals(data.sharedWithOfficeHolder())));
 		store.recordStatus(id, null, RequestStatus.NEW, null, by, now);
 		events.publishEvent(new SupportRequested(id, channel, context.function(), bodyCode(context), concerned
 			.map(PersonConcerned::homeFront).orElse(false), now, by.id(), by.role()));
@@ -156,7 +157,7 @@ public class Intake {
 		String code = store.newReceiptCode();
 		UUID id = store.insert(new RequestStore.NewRequest(Channel.PUBLIC_FORM, RequesterKind.SELF, null, null, false, null,
 				null, strip(data.name()), strip(data.contact()), context.function(), context.body(), data.summary().strip(),
-				new Wishes(false, null, null, data.contactVia(), null), deadlines.dueAt(now, null), code, now, null));
+				new Wishes(false, null, null, data.contactVia(), null), deadlines.dueAt(now, null), code, now, null, false));
 		store.recordStatus(id, null, RequestStatus.NEW, null, null, now);
 		events.publishEvent(new SupportRequested(id, Channel.PUBLIC_FORM, context.function(), bodyCode(context),
 				Boolean.TRUE.equals(data.homeFrontInvolved()), now, null, null));
@@ -350,6 +351,33 @@ public class Intake {
 	}
 
 	/**
+	 * The home-front member a request is about shares it with their office holder's account, or stops sharing it; it
+	 * takes effect at once. A coordinator may set it on the member's word. Anyone else (the office holder too) gets
+	 * an empty answer; for a request that is not a home-front member's, {@code 409}.
+	 */
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'CLIENT')")
+	public Optional<SupportRequestView> share(UUID id, boolean shared, Actor by) {
+		Optional<Row> found = visible(store.lock(id), id, by);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Row row = found.get();
+		if (CLIENT.equals(by.role())
+				&& (row.subjectId() == null || !row.subjectId().equals(registry.ownSubject(by).orElse(null)))) {
+			events.publishEvent(new RequestRead(id, false, by.id(), by.role()));
+			return Optional.empty();
+		}
+		if (!row.homeFront()) {
+			throw Refused.conflict("sharedWithOfficeHolder", "intake.sharing.notHomeFront");
+		}
+		if (row.sharedWithOfficeHolder() != shared) {
+			store.share(id, shared, clock.instant());
+			events.publishEvent(new RequestSharingChanged(id, shared, by.id(), by.role()));
+		}
+		return Optional.of(store.view(store.find(id).orElseThrow(), CLIENT.equals(by.role()), clock.instant(), deadlines));
+	}
+
+	/**
 	 * What matching needs of requests: categories and wishes, no content. Unknown ids are left out.
 	 *
 	 * @param subjectId the office holder or home-front member; null while pseudonymous
@@ -437,7 +465,7 @@ public class Intake {
 		return store.counts(filter, clock.instant());
 	}
 
-	/** A client's own requests and those for their home front, newest first. */
+	/** A client's own requests, those they filed, and those their home front shares with them; newest first. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('CLIENT')")
 	public List<MyRequest> mine(Actor by) {
@@ -479,8 +507,8 @@ public class Intake {
 	}
 
 	/**
-	 * A coordinator sees every request; a client those for them or their home front, and those they filed; a supporter
-	 * the ones they accepted, for as long as they have them.
+	 * A coordinator sees every request; a client those about themselves, those they filed, and (an office holder)
+	 * those their home front shares with them; a supporter the ones they accepted, for as long as they have them.
 	 */
 	private Optional<Row> visible(Optional<Row> row, UUID id, Actor by) {
 		Optional<Row> allowed = row.filter(found -> switch (by.role()) {

@@ -17,6 +17,8 @@ import nl.weerbaar.registry.OfficeFunction;
  * @param subjectKind {@code OFFICE_HOLDER}, {@code HOME_FRONT} or {@code PSEUDONYMOUS}
  * @param overdue the first contact is due and has not been made
  * @param next the statuses a coordinator may move it to now (assignment comes through matching)
+ * @param sharedWithOfficeHolder for a home-front member's request: whether their office holder's account may see it;
+ *        null for any other request
  */
 public record SupportRequestView(UUID id, String reference, RequestStatus status, Channel channel,
 		RequesterKind requestedBy, OnBehalf onBehalf, UUID subjectId, String subjectKind, UUID officeHolderId,
@@ -25,7 +27,7 @@ public record SupportRequestView(UUID id, String reference, RequestStatus status
 		Map<WarningBehaviour, Answer> warningBehaviours, Map<WarningBehaviour, String> evidence,
 		ConcernLevel concernLevel, Suggestion suggestion, Escalation escalation, Instant dueAt, boolean overdue,
 		Instant firstContactAt, Instant createdAt, Instant updatedAt, List<StatusChangeView> history,
-		List<MessageView> messages, Set<RequestStatus> next) {
+		List<MessageView> messages, Set<RequestStatus> next, Boolean sharedWithOfficeHolder) {
 
 	public record IncidentView(UUID id, LocalDate occurredOn, LocalTime occurredAt, IncidentKind kind,
 			IncidentChannel channel, Perpetrator perpetrator, PoliceReport policeReport, boolean homeFrontInvolved,

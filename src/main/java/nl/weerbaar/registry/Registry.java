@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import nl.weerbaar.privacy.FieldLocation;
 import nl.weerbaar.privacy.PersonalData;
@@ -286,8 +287,8 @@ public class Registry {
 
 	/**
 	 * Who a support request is about: an office holder, or a member of one's home front. Gives ids and the office
-	 * holder's terms, no contact details, so it is not a read of personal data. A client finds only themselves and
-	 * their own home front; anyone else's id is as unknown as a wrong one.
+	 * holder's terms, no contact details, so it is not a read of personal data. A client finds only themselves and, an
+	 * office holder, their own home front; anyone else's id is as unknown as a wrong one.
 	 */
 	public record PersonConcerned(UUID subjectId, boolean homeFront, UUID officeHolderId, String officeHolderName,
 			String party, List<Term> terms) {
@@ -309,11 +310,16 @@ public class Registry {
 		if (holder.isPresent()) {
 			return holder;
 		}
-		return jdbc.sql("select office_holder_id from home_front_member where id = ?")
+		return jdbc.sql("select office_holder_id, account_id from home_front_member where id = ?")
 			.param(subjectId)
-			.query(UUID.class)
+			.query((rs, row) -> {
+				UUID officeHolderId = rs.getObject("office_holder_id", UUID.class);
+				// a member with an account of their own finds themselves
+				return by.id().equals(rs.getObject("account_id", UUID.class)) ? officeHolders.findById(officeHolderId)
+						: visibleTo(officeHolderId, by);
+			})
 			.optional()
-			.flatMap(officeHolderId -> visibleTo(officeHolderId, by))
+			.flatMap(Function.identity())
 			.map(found -> new PersonConcerned(subjectId, true, found.id(), found.name(), found.party(), found.terms()));
 	}
 

@@ -166,7 +166,7 @@ class DemoRequests implements ApplicationRunner {
 				person == null ? "Beller (demo)" : null, null, null, person == null ? null : person.function(),
 				person == null || person.bodyCode() == null ? null : bodies.byCode(person.bodyCode()).orElse(null), summary,
 				new Wishes(random.nextInt(4) == 0, null, null, null, null), deadlines.dueAt(received, null), null, received,
-				DESK.id()));
+				DESK.id(), false));
 		store.recordStatus(id, null, RequestStatus.NEW, null, DESK, received);
 		LocalDate occurred = received.atZone(FirstContactDeadlines.AMSTERDAM).toLocalDate().minusDays(random.nextInt(4));
 		PoliceReport report = random.nextInt(100) < 7 ? PoliceReport.POLICE_REPORT_FILED
@@ -243,7 +243,7 @@ class DemoRequests implements ApplicationRunner {
 			UUID id = store.insert(new RequestStore.NewRequest(Channel.EMAIL, RequesterKind.COORDINATOR, null, person.id(), false, person.id(),
 					null, null, null, person.function(), where.get(person.bodyCode()),
 					"Dezelfde dreigmail als de andere Gelderse raadsleden: 'we weten waar je woont'.", Wishes.NONE,
-					deadlines.dueAt(received, null), null, received, DESK.id()));
+					deadlines.dueAt(received, null), null, received, DESK.id(), false));
 			store.recordStatus(id, null, RequestStatus.NEW, null, DESK, received);
 			store.addIncident(id, new IncidentData(yesterday, null, IncidentKind.WRITTEN_THREAT, IncidentChannel.EMAIL, Perpetrator.UNKNOWN,
 					random.nextInt(10) == 0 ? PoliceReport.POLICE_REPORT_FILED : PoliceReport.NONE, false, null), DESK.id(), received);
@@ -260,7 +260,7 @@ class DemoRequests implements ApplicationRunner {
 		UUID id = store.insert(new RequestStore.NewRequest(Channel.PUBLIC_FORM, RequesterKind.SELF, null, null, false, null, null,
 				"Anoniem (demo)", null, OfficeFunction.COUNCIL_MEMBER, null,
 				"Ik word al een week via berichten bedreigd en weet niet wat ik moet doen.", Wishes.NONE,
-				deadlines.dueAt(received, null), store.newReceiptCode(), received, null));
+				deadlines.dueAt(received, null), store.newReceiptCode(), received, null, false));
 		store.recordStatus(id, null, RequestStatus.NEW, null, null, received);
 		store.addIncident(id, new IncidentData(received.atZone(FirstContactDeadlines.AMSTERDAM).toLocalDate(), null,
 				IncidentKind.ONLINE_ABUSE, IncidentChannel.SOCIAL_MEDIA, Perpetrator.UNKNOWN, PoliceReport.UNKNOWN, false, null),

@@ -75,7 +75,8 @@ public class RequestStore {
 			String bodyCode, String bodyName, List<String> provinceCodes, byte[] summary, boolean notSameParty,
 			Gender supporterGender, String language, ContactPreference contactVia, byte[] wishNote,
 			ConcernLevel concernLevel, ConcernLevel suggestedLevel, byte[] acuteActions, Instant acuteActionsAt,
-			Instant dueAt, Instant firstContactAt, Instant createdAt, UUID createdBy, Instant updatedAt, UUID assignedAccount) {
+			Instant dueAt, Instant firstContactAt, Instant createdAt, UUID createdBy, Instant updatedAt, UUID assignedAccount,
+			boolean sharedWithOfficeHolder) {
 
 		public boolean acuteActionsRecorded() {
 			return acuteActions != null;
@@ -86,22 +87,35 @@ public class RequestStore {
 		}
 	}
 
-	/** What a client may see: what they filed, and what concerns them or their home front. */
 	/**
 	 * What a client account may see: what it filed, what is about the person it belongs to (an office holder or a
-	 * home-front member), and, for an office holder, what is about their home front.
+	 * home-front member), and, for an office holder, what a member of their home front chose to share with them.
+	 *
+	 * @param officeHolderId the office holder this account belongs to; null for anyone else
+	 * @param subjectId the person this account belongs to (an office holder or a home-front member), or null
 	 */
 	public record ClientScope(UUID accountId, UUID officeHolderId, UUID subjectId) {
 
 		public boolean includes(Row row) {
-			return accountId.equals(row.createdBy()) || (officeHolderId != null && officeHolderId.equals(row.officeHolderId()))
-					|| (subjectId != null && subjectId.equals(row.subjectId()));
+			return accountId.equals(row.createdBy()) || (subjectId != null && subjectId.equals(row.subjectId()))
+					|| (officeHolderId != null && officeHolderId.equals(row.officeHolderId()) && row.homeFront()
+							&& row.sharedWithOfficeHolder());
+		}
+
+		/** The same rule in SQL over {@code support_request r}, with its parameters. */
+		String condition(Map<String, Object> params) {
+			params.put("account", accountId);
+			params.put("holder", officeHolderId);
+			params.put("subject", subjectId);
+			return "(r.created_by = :account or r.subject_id = :subject"
+					+ " or (r.office_holder_id = :holder and r.home_front and r.shared_with_office_holder))";
 		}
 	}
 
 	public record NewRequest(Channel channel, RequesterKind requestedBy, OnBehalf onBehalf, UUID subjectId, boolean homeFront,
 			UUID officeHolderId, String pseudonym, String requesterName, String requesterContact, OfficeFunction function,
-			Body body, String summary, Wishes wishes, Instant dueAt, String receiptCode, Instant createdAt, UUID createdBy) {
+			Body body, String summary, Wishes wishes, Instant dueAt, String receiptCode, Instant createdAt, UUID createdBy,
+			boolean sharedWithOfficeHolder) {
 	}
 
 	private final JdbcClient jdbc;
@@ -156,15 +170,17 @@ public class RequestStore {
 		values.put("receiptHash", request.receiptCode() == null ? null : receiptCodes.hash(request.receiptCode()));
 		values.put("createdAt", Timestamp.from(request.createdAt()));
 		values.put("createdBy", request.createdBy());
+		values.put("shared", request.homeFront() && request.sharedWithOfficeHolder());
 		jdbc.sql("""
 				insert into support_request (id, reference, version, status, channel, requested_by, on_behalf_role, on_behalf_name,
 				    on_behalf_description, subject_id, home_front, office_holder_id, pseudonym, requester_name, requester_contact,
 				    function, body_code, body_name, province_codes, summary, wish_not_same_party, wish_supporter_gender,
-				    wish_language, wish_contact_via, wish_note, due_at, receipt_hash, created_at, created_by, updated_at)
+				    wish_language, wish_contact_via, wish_note, due_at, receipt_hash, created_at, created_by, updated_at,
+				    shared_with_office_holder)
 				values (:id, :reference, 0, 'NEW', :channel, :requestedBy, :onBehalfRole, :onBehalfName, :onBehalfDescription,
 				    :subjectId, :homeFront, :officeHolderId, :pseudonym, :requesterName, :requesterContact, :function, :bodyCode,
 				    :bodyName, :provinceCodes, :summary, :notSameParty, :gender, :language, :contactVia, :wishNote, :dueAt,
-				    :receiptHash, :createdAt, :createdBy, :createdAt)""")
+				    :receiptHash, :createdAt, :createdBy, :createdAt, :shared)""")
 			.params(values)
 			.update();
 		return id;
@@ -258,6 +274,12 @@ public class RequestStore {
 			.params(subjectId, homeFront, officeHolderId, function == null ? null : function.name(),
 					body == null ? null : body.code(), body == null ? null : body.name(), body != null,
 					body == null ? new String[0] : body.provinceCodes().toArray(String[]::new), Timestamp.from(at), id)
+			.update();
+	}
+
+	public void share(UUID id, boolean shared, Instant at) {
+		jdbc.sql("update support_request set shared_with_office_holder = ?, updated_at = ?, version = version + 1 where id = ?")
+			.params(shared, Timestamp.from(at), id)
 			.update();
 	}
 
@@ -407,7 +429,7 @@ public class RequestStore {
 				incidents, forRequester ? null : answers, forRequester ? null : evidence,
 				forRequester ? null : row.concernLevel(), suggestion, escalation, row.dueAt(), row.overdue(now),
 				row.firstContactAt(), row.createdAt(), row.updatedAt(), history, messageViews,
-				forRequester ? java.util.Set.of() : manualNext(row.status()));
+				forRequester ? java.util.Set.of() : manualNext(row.status()), row.homeFront() ? row.sharedWithOfficeHolder() : null);
 	}
 
 	/** Where a coordinator may move the request by hand: {@code ASSIGNED} comes only with a supporter's acceptance. */
@@ -489,12 +511,10 @@ public class RequestStore {
 	}
 
 	public List<MyRequest> mine(ClientScope scope) {
-		return jdbc.sql("""
-				select id, reference, status, home_front, created_at, updated_at from support_request
-				where created_by = :account or office_holder_id = :holder or subject_id = :subject order by created_at desc""")
-			.param("account", scope.accountId())
-			.param("holder", scope.officeHolderId())
-			.param("subject", scope.subjectId())
+		Map<String, Object> params = new HashMap<>();
+		return jdbc.sql("select r.id, r.reference, r.status, r.home_front, r.created_at, r.updated_at from support_request r where "
+				+ scope.condition(params) + " order by r.created_at desc")
+			.params(params)
 			.query((rs, n) -> new MyRequest(rs.getObject("id", UUID.class), rs.getString("reference"),
 					RequestStatus.valueOf(rs.getString("status")), rs.getBoolean("home_front"),
 					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant()))
@@ -531,10 +551,7 @@ public class RequestStore {
 			params.put("now", Timestamp.from(now));
 		}
 		if (scope != null) {
-			conditions.add("(r.created_by = :account or r.office_holder_id = :holder or r.subject_id = :subject)");
-			params.put("account", scope.accountId());
-			params.put("holder", scope.officeHolderId());
-			params.put("subject", scope.subjectId());
+			conditions.add(scope.condition(params));
 		}
 		return String.join(" and ", conditions);
 	}
@@ -565,7 +582,7 @@ public class RequestStore {
 				rs.getBytes("acute_actions"), instant(rs.getTimestamp("acute_actions_at")), instant(rs.getTimestamp("due_at")),
 				instant(rs.getTimestamp("first_contact_at")), instant(rs.getTimestamp("created_at")),
 				rs.getObject("created_by", UUID.class), instant(rs.getTimestamp("updated_at")),
-				rs.getObject("assigned_account", UUID.class));
+				rs.getObject("assigned_account", UUID.class), rs.getBoolean("shared_with_office_holder"));
 	}
 
 	private static String[] strings(Array array) throws SQLException {

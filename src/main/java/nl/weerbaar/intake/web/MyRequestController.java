@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** A client's own requests: ask for help for themselves or their home front, and follow what happens. */
+/**
+ * A client's own requests: ask for help for themselves (an office holder also for their home front), and follow what
+ * happens. A home-front member with an account of their own decides whether their office holder sees their request.
+ */
 @Controller
 class MyRequestController {
 
@@ -46,14 +49,19 @@ class MyRequestController {
 
 	record MyRequestForm(UUID subjectId, String summary, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredOn,
 			IncidentKind kind, IncidentChannel incidentChannel, Boolean homeFrontInvolved, String description,
-			Boolean notSameParty, Gender supporterGender, String language, ContactPreference contactVia, String wishNote) {
+			Boolean notSameParty, Gender supporterGender, String language, ContactPreference contactVia, String wishNote,
+			Boolean sharedWithOfficeHolder) {
 
 		SupportRequestData data() {
 			return new SupportRequestData(subjectId, null, null, null, Channel.WEB, summary,
 					new Wishes(Boolean.TRUE.equals(notSameParty), supporterGender, language == null || language.isBlank() ? null : language,
 							contactVia, wishNote),
-					null, List.of(new IncidentData(occurredOn, null, kind, incidentChannel, null, null, homeFrontInvolved, description)));
+					null, List.of(new IncidentData(occurredOn, null, kind, incidentChannel, null, null, homeFrontInvolved, description)),
+					sharedWithOfficeHolder);
 		}
+	}
+
+	record SharingForm(boolean shared) {
 	}
 
 	record MessageForm(String message) {
@@ -62,15 +70,15 @@ class MyRequestController {
 	@GetMapping("/my/requests")
 	String list(@AuthenticationPrincipal AccountPrincipal me, Model model) {
 		model.addAttribute("requests", intake.mine(actor(me)));
-		model.addAttribute("linked", registry.officeHolderOf(actor(me)).isPresent());
+		model.addAttribute("linked", registry.ownSubject(actor(me)).isPresent());
 		return "intake/my-requests";
 	}
 
 	@GetMapping("/my/requests/new")
 	String newForm(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-		Optional<UUID> self = registry.officeHolderOf(actor(me));
+		Optional<UUID> self = registry.ownSubject(actor(me));
 		model.addAttribute("form", new MyRequestForm(self.orElse(null), null, null, null, null, false, null, false, null, null,
-				null, null));
+				null, null, false));
 		return newPage(me, model);
 	}
 
@@ -96,9 +104,14 @@ class MyRequestController {
 
 	@GetMapping("/my/requests/{id}")
 	String detail(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me, Model model) {
-		model.addAttribute("request", intake.find(id, actor(me)).orElseThrow(RequestController::notFound));
-		model.addAttribute("messageForm", new MessageForm(null));
-		return "intake/my-request";
+		return detailPage(intake.find(id, actor(me)).orElseThrow(RequestController::notFound), me, model);
+	}
+
+	/** The home-front member shares their request with their office holder, or stops sharing it. */
+	@PostMapping("/my/requests/{id}/sharing")
+	String share(@PathVariable UUID id, SharingForm form, @AuthenticationPrincipal AccountPrincipal me) {
+		intake.share(id, form.shared(), actor(me)).orElseThrow(RequestController::notFound);
+		return "redirect:/my/requests/" + id + "#sharing";
 	}
 
 	@PostMapping("/my/requests/{id}/messages")
@@ -112,14 +125,25 @@ class MyRequestController {
 		catch (Refused refused) {
 			FormErrors.reject(errors, refused, field -> field);
 		}
+		return detailPage(request, me, model);
+	}
+
+	private String detailPage(SupportRequestView request, AccountPrincipal me, Model model) {
 		model.addAttribute("request", request);
+		model.addAttribute("ownSharing", request.sharedWithOfficeHolder() != null
+				&& request.subjectId().equals(registry.ownSubject(actor(me)).orElse(null)));
+		if (!model.containsAttribute("messageForm")) {
+			model.addAttribute("messageForm", new MessageForm(null));
+		}
 		return "intake/my-request";
 	}
 
 	private String newPage(AccountPrincipal me, Model model) {
-		Optional<UUID> self = registry.officeHolderOf(actor(me));
-		model.addAttribute("self", self.orElse(null));
-		model.addAttribute("homeFront", self.flatMap(id -> registry.homeFront(id, actor(me))).orElse(List.<HomeFrontView>of()));
+		Optional<UUID> officeHolder = registry.officeHolderOf(actor(me));
+		model.addAttribute("self", registry.ownSubject(actor(me)).orElse(null));
+		// a home-front member files for themselves and chooses whether their office holder sees it
+		model.addAttribute("homeFrontMember", officeHolder.isEmpty());
+		model.addAttribute("homeFront", officeHolder.flatMap(id -> registry.homeFront(id, actor(me))).orElse(List.<HomeFrontView>of()));
 		model.addAttribute("kinds", IncidentKind.values());
 		model.addAttribute("incidentChannels", IncidentChannel.values());
 		model.addAttribute("genders", Gender.values());

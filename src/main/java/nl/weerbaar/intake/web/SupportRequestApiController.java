@@ -17,6 +17,7 @@ import nl.weerbaar.registry.OfficeFunction;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.Role;
 import nl.weerbaar.shared.Actor;
+import nl.weerbaar.shared.Refused;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -53,6 +54,9 @@ class SupportRequestApiController {
 	}
 
 	record SubjectLink(UUID subjectId) {
+	}
+
+	record Sharing(Boolean sharedWithOfficeHolder) {
 	}
 
 	@PostMapping
@@ -118,6 +122,15 @@ class SupportRequestApiController {
 	@Operation(summary = "Link a pseudonymous request to the office holder or home-front member it is about")
 	SupportRequestView linkSubject(@PathVariable UUID id, @RequestBody SubjectLink link, @AuthenticationPrincipal AccountPrincipal me) {
 		return intake.linkSubject(id, link.subjectId(), actor(me)).orElseThrow(SupportRequestApiController::notFound);
+	}
+
+	@PutMapping("/{id}/sharing")
+	@Operation(summary = "The home-front member a request is about shares it with their office holder, or stops sharing it")
+	SupportRequestView share(@PathVariable UUID id, @RequestBody Sharing sharing, @AuthenticationPrincipal AccountPrincipal me) {
+		if (sharing.sharedWithOfficeHolder() == null) {
+			throw Refused.invalid("sharedWithOfficeHolder", "field.required");
+		}
+		return intake.share(id, sharing.sharedWithOfficeHolder(), actor(me)).orElseThrow(SupportRequestApiController::notFound);
 	}
 
 	static Actor actor(AccountPrincipal me) {
