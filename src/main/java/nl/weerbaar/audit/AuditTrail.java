@@ -63,7 +63,9 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public long append(AuditEntry entry) {
-		String origin = entry.origin() != null ? entry.origin() : currentOrigin();
+		// someone not signed in (the public form, a receipt code) leaves no address: it would tie a third party's
+		// words to a network; a module that needs the address (a failed sign-in) gives it itself
+		String origin = entry.origin() != null ? entry.origin() : entry.actorId() == null ? null : currentOrigin();
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Head head = jdbc.sql("select seq, hash from audit_head where id = 1 for update")
 			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getBytes("hash")))

@@ -176,18 +176,27 @@ public class Intake {
 		return store.findByReceipt(typedCode);
 	}
 
-	/** What the holder of the receipt code sees: as a client would, with the reads recorded. */
+	/**
+	 * What the holder of the receipt code sees: as a client would, with the reads recorded; nothing once the request is
+	 * linked to the person it is about (then it is theirs, and the code may be in someone else's hands).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<SupportRequestView> findForReceiptHolder(UUID id) {
-		return store.find(id).filter(row -> row.channel() == Channel.PUBLIC_FORM).map(row -> {
+		return receiptRequest(store.find(id)).map(row -> {
 			events.publishEvent(new RequestRead(id, true, null, null));
 			return store.view(row, true, clock.instant(), deadlines);
 		});
 	}
 
-	/** The receipt holder adds information; it reaches the coordinators as a message. */
+	/** Whether this public request was taken over: linked to the person it is about, out of the receipt's reach. */
+	@Transactional(readOnly = true)
+	public boolean takenOver(UUID id) {
+		return store.find(id).filter(row -> row.channel() == Channel.PUBLIC_FORM && row.subjectId() != null).isPresent();
+	}
+
+	/** The receipt holder adds information, while the request is not linked; it reaches the coordinators as a message. */
 	public Optional<SupportRequestView> addInformationWithReceipt(UUID id, String text) {
-		Optional<Row> row = store.lock(id).filter(found -> found.channel() == Channel.PUBLIC_FORM);
+		Optional<Row> row = receiptRequest(store.lock(id));
 		row.ifPresent(found -> addMessage(found, text, null, null));
 		return row.map(found -> store.view(store.find(id).orElseThrow(), true, clock.instant(), deadlines));
 	}
@@ -521,6 +530,10 @@ public class Intake {
 			events.publishEvent(new RequestRead(id, false, by.id(), by.role()));
 		}
 		return allowed;
+	}
+
+	private static Optional<Row> receiptRequest(Optional<Row> row) {
+		return row.filter(found -> found.channel() == Channel.PUBLIC_FORM && found.subjectId() == null);
 	}
 
 	private RequestStore.ClientScope clientScope(Actor by) {

@@ -370,7 +370,10 @@ public class RequestStore {
 			.update();
 	}
 
-	/** Everything about a request, opened. For a client (or receipt holder) the coordinators' working notes stay out. */
+	/**
+	 * Everything about a request, opened. For a client (or receipt holder) the coordinators' working notes and the
+	 * anonymous requester's contact details stay out.
+	 */
 	public SupportRequestView view(Row row, boolean forRequester, Instant now, FirstContactDeadlines deadlines) {
 		UUID id = row.id();
 		Map<WarningBehaviour, Answer> answers = new EnumMap<>(WarningBehaviour.class);
@@ -425,7 +428,9 @@ public class RequestStore {
 		return new SupportRequestView(id, row.reference(), row.status(), row.channel(), row.requestedBy(), onBehalf,
 				row.subjectId(), subjectKind, row.officeHolderId(), open(id, REQUEST, "pseudonym", id, row.pseudonym()),
 				row.function(), row.bodyCode(), row.bodyName(), row.provinceCodes(), open(id, REQUEST, "summary", id, row.summary()),
-				wishes, open(id, REQUEST, "requester_contact", id, row.requesterContact()),
+				// how an anonymous requester asked to be reached is the desk's to use: on a linked request it may be a
+				// third party's, so no requester's view shows it
+				wishes, forRequester ? null : open(id, REQUEST, "requester_contact", id, row.requesterContact()),
 				incidents, forRequester ? null : answers, forRequester ? null : evidence,
 				forRequester ? null : row.concernLevel(), suggestion, escalation, row.dueAt(), row.overdue(now),
 				row.firstContactAt(), row.createdAt(), row.updatedAt(), history, messageViews,

@@ -132,11 +132,13 @@ class PublicHelpController {
 
 	@GetMapping("/hulp/status/aanvraag")
 	String status(HttpSession session, HttpServletResponse response, Model model) {
-		Optional<SupportRequestView> request = receiptRequest(session).flatMap(intake::findForReceiptHolder);
-		if (request.isEmpty()) {
-			return "redirect:/hulp/status";
-		}
+		Optional<UUID> id = receiptRequest(session);
+		Optional<SupportRequestView> request = id.flatMap(intake::findForReceiptHolder);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		if (request.isEmpty()) {
+			// linked to the person it is about: the code shows no content any more, only that it was taken over
+			return id.filter(intake::takenOver).isPresent() ? "intake/public-taken-over" : "redirect:/hulp/status";
+		}
 		model.addAttribute("request", request.get());
 		model.addAttribute("informationForm", new InformationForm(null));
 		return "intake/public-status";
