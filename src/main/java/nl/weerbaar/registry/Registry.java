@@ -24,6 +24,9 @@ import nl.weerbaar.shared.Refused.Violation;
 import nl.weerbaar.registry.internal.BulkImport;
 import nl.weerbaar.registry.internal.OfficeHolder;
 import nl.weerbaar.registry.internal.OfficeHolders;
+import nl.weerbaar.security.AccountId;
+import nl.weerbaar.security.AccountManagement;
+import nl.weerbaar.security.Role;
 import nl.weerbaar.shared.Actor;
 import nl.weerbaar.shared.SearchText;
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,12 +80,14 @@ public class Registry {
 	private final Bodies bodies;
 	private final PersonalData personalData;
 	private final JdbcClient jdbc;
+	private final AccountManagement accounts;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	Registry(OfficeHolders officeHolders, BulkImport bulkImport, Bodies bodies, PersonalData personalData,
-			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			JdbcClient jdbc, AccountManagement accounts, ApplicationEventPublisher events, Clock clock) {
 		this.officeHolders = officeHolders;
+		this.accounts = accounts;
 		this.bulkImport = bulkImport;
 		this.bodies = bodies;
 		this.personalData = personalData;
@@ -93,7 +98,7 @@ public class Registry {
 
 	public OfficeHolderView register(OfficeHolderData data, Actor by) {
 		OfficeHolder holder = OfficeHolder.create(UUID.randomUUID(), clock.instant());
-		apply(holder, data);
+		apply(holder, data, by);
 		events.publishEvent(new OfficeHolderRegistered(holder.id(), by.id(), by.role()));
 		return view(holder);
 	}
@@ -104,7 +109,7 @@ public class Registry {
 		return visibleTo(id, by).map(holder -> {
 			OfficeHolderData changes = isClient(by) ? new OfficeHolderData(holder.name(), data.email(), data.phone(),
 					holder.party(), holder.externalId(), holder.terms(), holder.accountId()) : data;
-			apply(holder, changes);
+			apply(holder, changes, by);
 			events.publishEvent(new OfficeHolderChanged(id, by.id(), by.role()));
 			return view(holder);
 		});
@@ -185,6 +190,32 @@ public class Registry {
 		events.publishEvent(new HomeFrontMemberAdded(id, officeHolderId, by.id(), by.role()));
 		return Optional.of(new HomeFrontView(id, officeHolderId, data.relation(), data.ageBand(), strip(data.name()),
 				strip(data.email()), strip(data.phone())));
+	}
+
+	/**
+	 * Links a client account to a member of an office holder's home front (or unlinks it, with null): with it the
+	 * member files and follows their own requests. Only a {@code CLIENT} account, and one account per person.
+	 */
+	public Optional<HomeFrontView> linkHomeFrontAccount(UUID officeHolderId, UUID memberId, UUID accountId, Actor by) {
+		Optional<HomeFrontView> member = jdbc.sql("select * from home_front_member where id = ? and office_holder_id = ? for update")
+			.params(memberId, officeHolderId)
+			.query((rs, row) -> homeFrontView(rs))
+			.optional();
+		if (member.isEmpty()) {
+			return Optional.empty();
+		}
+		if (accountId != null && !isClientAccount(accountId)) {
+			throw new RegistryRefused(List.of(new Violation("accountId", "registry.account.notClient")), false);
+		}
+		boolean unchanged = accountId != null && jdbc.sql("select count(*) from home_front_member where id = ? and account_id = ?")
+			.params(memberId, accountId).query(Long.class).single() > 0;
+		if (accountId != null && !unchanged && linkedToAnyone(accountId)) {
+			throw new RegistryRefused(List.of(new Violation("accountId", "registry.account.taken")), true);
+		}
+		jdbc.sql("update home_front_member set account_id = ? where id = ?").params(accountId, memberId).update();
+		events.publishEvent(new RegistryEvents.AccountLinked(LinkedRecord.HOME_FRONT_MEMBER, memberId, accountId, by.id(),
+				by.role()));
+		return member;
 	}
 
 	/** The office holder's home front, opened; the read is recorded. Empty when there is no such office holder. */
@@ -356,9 +387,16 @@ public class Registry {
 		return "CLIENT".equals(actor.role());
 	}
 
-	private void apply(OfficeHolder holder, OfficeHolderData data) {
+	private void apply(OfficeHolder holder, OfficeHolderData data, Actor by) {
 		List<Term> terms = data.terms() == null ? List.of() : data.terms();
 		List<Violation> violations = new ArrayList<>();
+		boolean relinked = !java.util.Objects.equals(holder.accountId(), data.accountId());
+		if (relinked && data.accountId() != null && !isClientAccount(data.accountId())) {
+			violations.add(new Violation("accountId", "registry.account.notClient"));
+		}
+		else if (relinked && data.accountId() != null && linkedToAnyone(data.accountId())) {
+			throw new RegistryRefused(List.of(new Violation("accountId", "registry.account.taken")), true);
+		}
 		checkText(violations, "name", data.name(), 200, true);
 		checkText(violations, "party", data.party(), 100, false);
 		checkText(violations, "externalId", data.externalId(), 100, false);
@@ -382,6 +420,25 @@ public class Registry {
 		catch (DuplicateKeyException sameExternalIdOrAccount) {
 			throw new RegistryRefused(List.of(new Violation("externalId", "officeHolder.externalOrAccount.taken")), true);
 		}
+		if (relinked) {
+			events.publishEvent(new RegistryEvents.AccountLinked(LinkedRecord.OFFICE_HOLDER, holder.id(), data.accountId(),
+					by.id(), by.role()));
+		}
+	}
+
+	/** One account belongs to one person: an office holder or a member of a home front. */
+	private boolean linkedToAnyone(UUID account) {
+		return jdbc.sql("""
+				select exists (select 1 from office_holder where account_id = :a)
+				    or exists (select 1 from home_front_member where account_id = :a)""")
+			.param("a", account)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Only a client's account may act as an office holder or a member of one's home front. */
+	private boolean isClientAccount(UUID account) {
+		return accounts.holdsRole(new AccountId(account), Role.CLIENT);
 	}
 
 	/** One mayor per municipality and one King's commissioner per province at a time, also under concurrency. */

@@ -52,6 +52,19 @@ public final class RegistryEvents {
 		}
 	}
 
+	/**
+	 * An account was linked to a person's record, or unlinked ({@code account} null): from then on it sees what that
+	 * person may see, so the trail keeps who did it.
+	 */
+	public record AccountLinked(LinkedRecord record, UUID id, UUID account, UUID by, String role) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by, role, account == null ? "ACCOUNT_UNLINKED" : "ACCOUNT_LINKED", record.name(),
+					id.toString());
+		}
+	}
+
 	/** Someone saw a person's contact details or home front: sensitive personal data, so every read is recorded. */
 	public record PersonalDataRead(String objectType, UUID object, UUID by, String role) implements AuditableEvent {
 

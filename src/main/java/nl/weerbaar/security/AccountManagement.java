@@ -134,6 +134,16 @@ public class AccountManagement {
 		return accounts.findById(id.value()).map(AccountSummary::of);
 	}
 
+	/**
+	 * Whether this account exists and holds the role: what linking it to a person or an organisation needs (a
+	 * {@code CLIENT} account for an office holder, a {@code SUPPORTER} account for a supporter).
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	public boolean holdsRole(AccountId id, Role role) {
+		return accounts.findById(id.value()).filter(account -> account.roles().contains(role)).isPresent();
+	}
+
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('ADMIN')")
 	public Optional<AccountSummary> findByUsername(String username) {

@@ -14,7 +14,12 @@ import nl.weerbaar.registry.Bodies;
 import nl.weerbaar.registry.BodyKind;
 import nl.weerbaar.registry.ContactRules;
 import nl.weerbaar.registry.OfficeFunction;
+import nl.weerbaar.registry.LinkedRecord;
+import nl.weerbaar.registry.RegistryEvents.AccountLinked;
 import nl.weerbaar.registry.RegistryRefused;
+import nl.weerbaar.security.AccountId;
+import nl.weerbaar.security.AccountManagement;
+import nl.weerbaar.security.Role;
 import nl.weerbaar.shared.Refused.Violation;
 import nl.weerbaar.registry.Term;
 import nl.weerbaar.registry.TermRules;
@@ -71,12 +76,14 @@ public class Team {
 	private final Bodies bodies;
 	private final PersonalData personalData;
 	private final JdbcClient jdbc;
+	private final AccountManagement accounts;
 	private final ApplicationEventPublisher events;
 	private final java.time.Clock clock;
 
-	Team(Supporters supporters, Bodies bodies, PersonalData personalData, JdbcClient jdbc, ApplicationEventPublisher events,
-			java.time.Clock clock) {
+	Team(Supporters supporters, Bodies bodies, PersonalData personalData, JdbcClient jdbc, AccountManagement accounts,
+			ApplicationEventPublisher events, java.time.Clock clock) {
 		this.supporters = supporters;
+		this.accounts = accounts;
 		this.bodies = bodies;
 		this.personalData = personalData;
 		this.jdbc = jdbc;
@@ -86,14 +93,14 @@ public class Team {
 
 	public SupporterView register(SupporterData data, Actor by) {
 		Supporter supporter = Supporter.create(UUID.randomUUID(), clock.instant());
-		SupporterView view = apply(supporter, data);
+		SupporterView view = apply(supporter, data, by);
 		events.publishEvent(new SupporterChanged(supporter.id(), true, by.id(), by.role()));
 		return view;
 	}
 
 	public Optional<SupporterView> update(UUID id, SupporterData data, Actor by) {
 		return supporters.findById(id).map(supporter -> {
-			SupporterView view = apply(supporter, data);
+			SupporterView view = apply(supporter, data, by);
 			events.publishEvent(new SupporterChanged(id, false, by.id(), by.role()));
 			return view;
 		});
@@ -214,7 +221,7 @@ public class Team {
 			SupporterView incoming = Supporter.create(existing, clock.instant()).preview(entry.data(), strip(entry.data().email()),
 					strip(entry.data().phone()));
 			if (!stored.equals(incoming)) {
-				apply(supporter, entry.data());
+				apply(supporter, entry.data(), by);
 				events.publishEvent(new SupporterChanged(existing, false, by.id(), by.role()));
 				updated++;
 			}
@@ -226,8 +233,13 @@ public class Team {
 	public record SupporterImportEntry(int line, SupporterData data) {
 	}
 
-	private SupporterView apply(Supporter supporter, SupporterData data) {
+	private SupporterView apply(Supporter supporter, SupporterData data, Actor by) {
 		List<Violation> violations = check(data);
+		boolean relinked = !java.util.Objects.equals(supporter.accountId(), data.accountId());
+		if (relinked && data.accountId() != null && !accounts.holdsRole(new AccountId(data.accountId()), Role.SUPPORTER)) {
+			// a supporter's account opens the cases assigned to them: only a SUPPORTER account may
+			violations.add(new Violation("accountId", "supporter.account.notSupporter"));
+		}
 		if (!violations.isEmpty()) {
 			throw new RegistryRefused(violations, false);
 		}
@@ -241,6 +253,9 @@ public class Team {
 		}
 		catch (DuplicateKeyException taken) {
 			throw new RegistryRefused(List.of(new Violation("externalId", "supporter.externalOrAccount.taken")), true);
+		}
+		if (relinked) {
+			events.publishEvent(new AccountLinked(LinkedRecord.SUPPORTER, supporter.id(), data.accountId(), by.id(), by.role()));
 		}
 		return supporter.view(email, phone);
 	}

@@ -96,6 +96,17 @@ class OfficeHolderApiController {
 		return registry.homeFront(id, actor(me)).orElseThrow(OfficeHolderApiController::notFound);
 	}
 
+	record AccountLink(UUID accountId) {
+	}
+
+	@PutMapping("/{id}/home-front/{memberId}/account")
+	@Operation(summary = "Link a CLIENT account to a home-front member (null unlinks): with it they file and follow their own requests")
+	HomeFrontView linkHomeFrontAccount(@PathVariable UUID id, @PathVariable UUID memberId, @RequestBody AccountLink link,
+			@AuthenticationPrincipal AccountPrincipal me) {
+		return registry.linkHomeFrontAccount(id, memberId, link.accountId(), me.actingAs(Role.COORDINATOR, Role.ADMIN))
+			.orElseThrow(OfficeHolderApiController::notFound);
+	}
+
 	/** The role someone acts in on the registry: coordinator, client or administrator. */
 	static Actor actor(AccountPrincipal me) {
 		return me.actingAs(Role.COORDINATOR, Role.ADMIN, Role.CLIENT);

@@ -72,6 +72,10 @@ public class Supporter {
 		return id;
 	}
 
+	public UUID accountId() {
+		return accountId;
+	}
+
 	public List<Term> terms() {
 		return terms.stream().map(HeldTerm::toTerm).sorted(Comparator.comparing(Term::start).reversed()).toList();
 	}
