@@ -158,7 +158,9 @@ public class Cases {
 			// a client's list has no intake facts: their case shows actions and follow-up, not the intake's deadline
 			Due due = nextDue(row, fact == null ? null : fact.firstContactAt(), fact == null ? null : fact.dueAt(), actions.get(row.id()));
 			return new CaseSummary(row.id(), row.requestId(), fact == null ? ownReferences.get(row.requestId()) : fact.reference(), row.status(),
-					fact == null ? null : fact.level(), row.supporterId(), names.get(row.supporterId()), row.openedAt(), due,
+					// a client's list shows what their case view shows: no level, no supporter's record id
+					fact == null ? null : fact.level(), CLIENT.equals(by.role()) ? null : row.supporterId(),
+					names.get(row.supporterId()), row.openedAt(), due,
 					due != null && due.at().isBefore(now), row.closedAt());
 		})
 			.sorted(Comparator.comparing((CaseSummary c) -> c.status() == CaseStatus.CLOSED)

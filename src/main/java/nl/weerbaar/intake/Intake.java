@@ -465,7 +465,11 @@ public class Intake {
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'CLIENT')")
 	public Page<Queue.Item> list(Queue.Filter filter, Pageable pageable, Actor by) {
-		return store.queue(filter, pageable, clientScope(by), clock.instant());
+		RequestStore.ClientScope scope = clientScope(by);
+		// a client filtering by level or by overdue would learn what their view hides
+		Queue.Filter allowed = scope == null ? filter : new Queue.Filter(null, filter.function(), filter.provinceCode(),
+				filter.status(), false, filter.receivedOn());
+		return store.queue(allowed, pageable, scope, clock.instant());
 	}
 
 	@Transactional(readOnly = true)

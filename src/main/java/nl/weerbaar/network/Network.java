@@ -40,6 +40,9 @@ import nl.weerbaar.privacy.SubjectId;
 import nl.weerbaar.registry.Bodies;
 import nl.weerbaar.registry.Body;
 import nl.weerbaar.registry.Registry;
+import nl.weerbaar.security.AccountId;
+import nl.weerbaar.security.AccountManagement;
+import nl.weerbaar.security.Role;
 import nl.weerbaar.shared.Actor;
 import nl.weerbaar.shared.Refused;
 import nl.weerbaar.shared.Refused.Violation;
@@ -72,12 +75,14 @@ public class Network {
 	private final Registry registry;
 	private final Bodies bodies;
 	private final PersonalData personalData;
+	private final AccountManagement accounts;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	Network(NetworkStore store, Cases cases, Intake intake, Registry registry, Bodies bodies, PersonalData personalData,
-			ApplicationEventPublisher events, Clock clock) {
+			AccountManagement accounts, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.accounts = accounts;
 		this.cases = cases;
 		this.intake = intake;
 		this.registry = registry;
@@ -112,6 +117,10 @@ public class Network {
 		Refused.checkText(violations, "description", data.description(), TEXT_MAX, false);
 		Refused.checkText(violations, "phone", data.phone(), 40, false);
 		Refused.checkText(violations, "website", data.website(), 300, false);
+		if (data.website() != null && !data.website().isBlank() && !isHttpsAddress(data.website().strip())) {
+			// shown as a link to every supporter: only an https:// address, never javascript:, data: or plain http
+			violations.add(new Violation("website", "network.partner.website.https"));
+		}
 		if (data.email() != null && !data.email().isBlank() && !data.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 			violations.add(new Violation("email", "field.email.invalid"));
 		}
@@ -136,6 +145,9 @@ public class Network {
 	/** Links a partner user's account to its organisation (one organisation per account). */
 	@PreAuthorize("hasRole('ADMIN')")
 	public Optional<PartnerView> addMember(UUID partnerId, UUID account, Actor by) {
+		if (store.partner(partnerId).isPresent() && !accounts.holdsRole(new AccountId(account), Role.PARTNER)) {
+			throw Refused.invalid("accountId", "network.member.notPartner");
+		}
 		return store.partner(partnerId).map(partner -> {
 			store.addMember(partnerId, account);
 			events.publishEvent(new PartnerChanged(partnerId, by.id(), by.role()));
@@ -167,6 +179,16 @@ public class Network {
 
 	// --- consent ---
 
+	private static boolean isHttpsAddress(String website) {
+		try {
+			java.net.URI uri = new java.net.URI(website);
+			return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getRawUserInfo() == null;
+		}
+		catch (java.net.URISyntaxException notAnAddress) {
+			return false;
+		}
+	}
+
 	/** The consents recorded on a case: for its supporter and coordinators, and for its client. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER', 'CLIENT')")
@@ -174,14 +196,24 @@ public class Network {
 		return cases.access(caseId, by).map(ref -> consentViews(ref.id()));
 	}
 
-	/** Records the client's consent to share these fields with this partner. */
-	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER')")
-	public Optional<ConsentView> recordConsent(UUID caseId, NetworkData.Consent data, Actor by) {
+	/**
+	 * Records the client's consent to share these fields with this partner: by their supporter or a coordinator on the
+	 * client's word ({@code VERBAL}, {@code IN_WRITING}), or by the client themselves ({@code BY_CLIENT_ONLINE}, today;
+	 * nobody else may record that way).
+	 */
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER', 'CLIENT')")
+	public Optional<ConsentView> recordConsent(UUID caseId, NetworkData.Consent given, Actor by) {
 		Optional<CaseRef> found = cases.access(caseId, by);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
+		boolean client = CLIENT.equals(by.role());
+		NetworkData.Consent data = client ? new NetworkData.Consent(given.partnerId(), given.fields(), today(),
+				given.how() == null ? ConsentHow.BY_CLIENT_ONLINE : given.how()) : given;
 		List<Violation> violations = new ArrayList<>();
+		if (data.how() != null && client != (data.how() == ConsentHow.BY_CLIENT_ONLINE)) {
+			violations.add(new Violation("how", client ? "network.consent.clientOnline" : "network.consent.onlineByClientOnly"));
+		}
 		if (data.partnerId() == null) {
 			violations.add(new Violation("partnerId", "field.required"));
 		}

@@ -371,8 +371,9 @@ public class RequestStore {
 	}
 
 	/**
-	 * Everything about a request, opened. For a client (or receipt holder) the coordinators' working notes and the
-	 * anonymous requester's contact details stay out.
+	 * Everything about a request, opened. For a client (or receipt holder) the coordinators' working notes, the
+	 * first-contact deadline (it follows from the level of concern) and the anonymous requester's contact details stay
+	 * out.
 	 */
 	public SupportRequestView view(Row row, boolean forRequester, Instant now, FirstContactDeadlines deadlines) {
 		UUID id = row.id();
@@ -432,7 +433,8 @@ public class RequestStore {
 				// third party's, so no requester's view shows it
 				wishes, forRequester ? null : open(id, REQUEST, "requester_contact", id, row.requesterContact()),
 				incidents, forRequester ? null : answers, forRequester ? null : evidence,
-				forRequester ? null : row.concernLevel(), suggestion, escalation, row.dueAt(), row.overdue(now),
+				forRequester ? null : row.concernLevel(), suggestion, escalation, forRequester ? null : row.dueAt(),
+				!forRequester && row.overdue(now),
 				row.firstContactAt(), row.createdAt(), row.updatedAt(), history, messageViews,
 				forRequester ? java.util.Set.of() : manualNext(row.status()), row.homeFront() ? row.sharedWithOfficeHolder() : null);
 	}
@@ -459,7 +461,12 @@ public class RequestStore {
 		return guidance;
 	}
 
+	/**
+	 * A page of the queue. A client's list ({@code scope} given) follows the rules of their request view: no level of
+	 * concern, no deadline and nothing ordered by it; newest first.
+	 */
 	public Page<Queue.Item> queue(Queue.Filter filter, Pageable pageable, ClientScope scope, Instant now) {
+		boolean forRequester = scope != null;
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, scope, params, now);
 		long total = jdbc.sql("select count(*) from support_request r where " + where).params(params).query(Long.class).single();
@@ -469,17 +476,18 @@ public class RequestStore {
 				select r.id, r.reference, r.status, r.channel, r.concern_level, r.function, r.body_name, r.home_front,
 				       r.created_at, r.due_at, r.first_contact_at,
 				       array(select distinct i.kind from incident i where i.request_id = r.id order by 1) as kinds
-				from support_request r where\s""" + where + " order by r.due_at, r.created_at, r.id limit :limit offset :offset")
+				from support_request r where\s""" + where + (forRequester ? " order by r.created_at desc, r.id"
+					: " order by r.due_at, r.created_at, r.id") + " limit :limit offset :offset")
 			.params(params)
 			.query((rs, n) -> {
 				RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
 				Instant due = rs.getTimestamp("due_at").toInstant();
+				boolean overdue = status.isOpen() && rs.getTimestamp("first_contact_at") == null && due.isBefore(now);
 				return new Queue.Item(rs.getObject("id", UUID.class), rs.getString("reference"), status,
-						Channel.valueOf(rs.getString("channel")), level(rs.getString("concern_level")),
+						Channel.valueOf(rs.getString("channel")), forRequester ? null : level(rs.getString("concern_level")),
 						function(rs.getString("function")), rs.getString("body_name"), rs.getBoolean("home_front"),
 						Arrays.stream(strings(rs.getArray("kinds"))).map(IncidentKind::valueOf).toList(),
-						rs.getTimestamp("created_at").toInstant(), due,
-						status.isOpen() && rs.getTimestamp("first_contact_at") == null && due.isBefore(now));
+						rs.getTimestamp("created_at").toInstant(), forRequester ? null : due, !forRequester && overdue);
 			})
 			.list();
 		return new PageImpl<>(items, pageable, total);

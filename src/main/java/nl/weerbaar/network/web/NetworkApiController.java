@@ -87,7 +87,7 @@ class NetworkApiController {
 	@Operation(summary = "Record the client's consent: partnerId, fields, givenOn, how (VERBAL, IN_WRITING, BY_CLIENT_ONLINE)")
 	ResponseEntity<ConsentView> recordConsent(@PathVariable UUID id, @RequestBody NetworkData.Consent body,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		ConsentView consent = network.recordConsent(id, body, staff(me)).orElseThrow(ReferralController::notFound);
+		ConsentView consent = network.recordConsent(id, body, caseActor(me)).orElseThrow(ReferralController::notFound);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/consents/" + consent.id())).body(consent);
 	}
 

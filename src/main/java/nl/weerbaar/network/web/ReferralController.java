@@ -148,7 +148,8 @@ class ReferralController {
 		model.addAttribute("partners", network.partners().stream().filter(PartnerView::active).toList());
 		model.addAttribute("allFields", SharedField.values());
 		model.addAttribute("instruments", Instrument.values());
-		model.addAttribute("ways", ConsentHow.values());
+		// staff record what the client said or signed; online consent is given by the client themselves
+		model.addAttribute("ways", java.util.EnumSet.complementOf(java.util.EnumSet.of(ConsentHow.BY_CLIENT_ONLINE)));
 		if (!model.containsAttribute("consentForm")) {
 			model.addAttribute("consentForm", new ConsentForm(null, Set.of(), LocalDate.now(FirstContactDeadlines.AMSTERDAM), null));
 		}
