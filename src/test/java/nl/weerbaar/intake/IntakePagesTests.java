@@ -144,6 +144,52 @@ class IntakePagesTests extends BrowserTest {
 	}
 
 	@Test
+	void aHomeFrontMemberAsksForHelpWithoutSharingItAndSharesItLaterOnTheirRequestPage() {
+		IntakeFixtures fixtures = new IntakeFixtures(port, application);
+		UUID officeHolder = fixtures.alderman(fixtures.account(Role.CLIENT));
+		UUID member = fixtures.homeFrontOf(officeHolder);
+		TestAccount memberAccount = fixtures.account(Role.CLIENT);
+		assertThat(fixtures.coordinatorApi.putJson("/api/v1/office-holders/" + officeHolder + "/home-front/" + member + "/account",
+				"{\"accountId\": \"" + memberAccount.id() + "\"}").status()).isEqualTo(200);
+		Page page = signIn(memberAccount.username(), TestAccounts.PASSWORD);
+		page.navigate(url("/my/requests/new"));
+		Locator share = page.getByLabel("De ambtsdrager in mijn gezin mag deze hulpvraag zien");
+		assertThat(share.isChecked()).as("not shared unless the member asks").isFalse();
+		assertAccessible(page);
+		page.getByLabel("Wat is er aan de hand?").fill("Thuis wordt het onveilig");
+		page.getByLabel("Datum").fill("2026-11-26");
+		page.getByLabel("Soort").selectOption("INTIMIDATION_AT_HOME");
+		page.getByLabel("Waar of via welk kanaal").selectOption("IN_PERSON");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
+		page.waitForURL(url -> url.matches(".*/my/requests/[0-9a-f-]{36}$"));
+		assertThat(page.locator("#sharing").textContent()).contains("Alleen u en het ondersteuningsteam");
+		assertAccessible(page);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delen met de ambtsdrager in mijn gezin")).click();
+		assertThat(page.locator("#sharing").textContent()).contains("De ambtsdrager in uw gezin ziet deze hulpvraag");
+		assertAccessible(page);
+	}
+
+	@Test
+	void aReceiptHolderIsToldTheRequestWasTakenOverOnceItIsLinked() {
+		Page page = newPage();
+		page.navigate(url("/hulp"));
+		page.getByLabel("Wat is er aan de hand?").fill("Mijn buurman wordt bedreigd");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
+		String code = page.locator("#receipt-code").textContent();
+		IntakeFixtures fixtures = new IntakeFixtures(port, application);
+		String id = jdbc.sql("select id::text from support_request where channel = 'PUBLIC_FORM' order by created_at desc limit 1")
+			.query(String.class).single();
+		assertThat(fixtures.coordinatorApi.putJson("/api/v1/support-requests/" + id + "/subject",
+				"{\"subjectId\": \"" + fixtures.alderman(null) + "\"}").status()).isEqualTo(200);
+		page.navigate(url("/hulp/status"));
+		page.getByLabel("Uw code").fill(code);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekijken")).click();
+		page.waitForURL(url("/hulp/status/aanvraag"));
+		assertThat(page.locator("main").textContent()).contains("Uw hulpvraag is overgenomen").doesNotContain("Mijn buurman");
+		assertAccessible(page);
+	}
+
+	@Test
 	void someoneWithoutAnAccountAsksForHelpAndFollowsItWithTheCode() {
 		Page page = newPage();
 		page.navigate(url("/hulp"));
