@@ -74,6 +74,10 @@ class HomeFrontSharingTests {
 
 		assertHidden(id, request.get("reference").asString());
 		assertThat(member.get("/api/v1/support-requests/" + id).status()).isEqualTo(200);
+		Response export = fixtures.coordinator.get("/api/v1/subjects/" + officeHolderId + "/export");
+		assertThat(export.status()).as(export.body()).isEqualTo(200);
+		assertThat(export.body()).as("nor in the office holder's data export").doesNotContain("Thuis is het niet veilig");
+		assertThat(fixtures.coordinator.get("/api/v1/subjects/" + memberId + "/export").body()).contains("Thuis is het niet veilig");
 		assertThat(officeHolder.putJson("/api/v1/support-requests/" + id + "/sharing", "{\"sharedWithOfficeHolder\": true}").status())
 			.as("the office holder cannot share it with themselves").isEqualTo(404);
 		assertHidden(id, request.get("reference").asString());

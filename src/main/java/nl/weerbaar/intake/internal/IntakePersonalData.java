@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Intake's part of a person's data export: the requests about them (an office holder's include those for their home
- * front), as the person would see them, without the coordinators' working notes.
+ * Intake's part of a person's data export: the requests about them (an office holder's include those their home front
+ * shares with them), as the person would see them, without the coordinators' working notes.
  */
 @Component
 class IntakePersonalData implements PersonalDataSource {
@@ -49,7 +49,11 @@ class IntakePersonalData implements PersonalDataSource {
 
 	@Override
 	public Map<String, Object> export(SubjectId subject) {
-		List<UUID> ids = jdbc.sql("select id from support_request where subject_id = :id or office_holder_id = :id or id = :id order by created_at")
+		// a home-front member's request goes into the office holder's export only while the member shares it
+		List<UUID> ids = jdbc.sql("""
+				select id from support_request
+				where subject_id = :id or id = :id or (office_holder_id = :id and home_front and shared_with_office_holder)
+				order by created_at""")
 			.param("id", subject.value())
 			.query(UUID.class)
 			.list();
