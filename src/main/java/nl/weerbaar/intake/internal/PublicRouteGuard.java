@@ -11,10 +11,9 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import nl.weerbaar.platform.Throttles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +21,8 @@ import org.springframework.stereotype.Component;
  * Keeps bots and guessers off the public route without a third party: a honeypot field the page hides from people, a
  * signed token in the form (forged or changed ones are refused; one hours old is shown again; with
  * {@code min-fill-time} set, a form sent back sooner was not filled in by a person), and token buckets (Bucket4j) per network address for submissions and for wrong receipt codes,
- * plus one bucket for wrong codes from all addresses together. The buckets live in this node's memory: with several
- * nodes each allows its own share.
+ * plus one bucket for wrong codes from all addresses together. The buckets are the {@link Throttles}', in
+ * PostgreSQL, shared by every node.
  */
 @Component
 public class PublicRouteGuard {
@@ -36,18 +35,14 @@ public class PublicRouteGuard {
 	private final IntakeProperties.PublicForm settings;
 	private final JdbcClient jdbc;
 	private final Clock clock;
-	private final Cache<String, Bucket> submissions;
-	private final Cache<String, Bucket> wrongCodes;
-	private final Bucket wrongCodesTotal;
+	private final Throttles throttles;
 	private volatile byte[] formKey;
 
-	PublicRouteGuard(IntakeProperties properties, JdbcClient jdbc, Clock clock) {
+	PublicRouteGuard(IntakeProperties properties, JdbcClient jdbc, Clock clock, Throttles throttles) {
 		this.settings = properties.publicForm();
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.submissions = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
-		this.wrongCodes = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
-		this.wrongCodesTotal = perHour(settings.wrongCodesPerHourTotal());
+		this.throttles = throttles;
 	}
 
 	/** A token for a form shown now. */
@@ -78,29 +73,39 @@ public class PublicRouteGuard {
 
 	/** Whether the address may still send a request; a refused bot check or a saved request uses up allowance. */
 	public boolean maySubmit(String address) {
-		Bucket bucket = submissions.getIfPresent(address);
-		return bucket == null || bucket.getAvailableTokens() > 0;
+		return submissions(address).getAvailableTokens() > 0;
 	}
 
 	/** A request was saved, or a bot check failed: one less for this address this hour. */
 	public void submitted(String address) {
-		submissions.get(address, key -> perHour(settings.submissionsPerHour())).tryConsume(1);
+		submissions(address).tryConsume(1);
 	}
 
 	/** Whether a receipt code may be tried from this address now. */
 	public boolean mayTryCode(String address) {
-		Bucket bucket = wrongCodes.getIfPresent(address);
-		return (bucket == null || bucket.getAvailableTokens() > 0) && wrongCodesTotal.getAvailableTokens() > 0;
+		return wrongCodes(address).getAvailableTokens() > 0 && wrongCodesTotal().getAvailableTokens() > 0;
 	}
 
 	public void wrongCode(String address) {
-		wrongCodes.get(address, key -> perHour(settings.wrongCodesPerHour())).tryConsume(1);
-		wrongCodesTotal.tryConsume(1);
+		wrongCodes(address).tryConsume(1);
+		wrongCodesTotal().tryConsume(1);
 	}
 
-	private static Bucket perHour(int capacity) {
-		return Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, Duration.ofHours(1)).build())
+	private Bucket submissions(String address) {
+		return throttles.bucket("intake:submissions:" + address, () -> perHour(settings.submissionsPerHour()));
+	}
+
+	private Bucket wrongCodes(String address) {
+		return throttles.bucket("intake:wrong-codes:" + address, () -> perHour(settings.wrongCodesPerHour()));
+	}
+
+	private Bucket wrongCodesTotal() {
+		return throttles.bucket("intake:wrong-codes", () -> perHour(settings.wrongCodesPerHourTotal()));
+	}
+
+	private static BucketConfiguration perHour(int capacity) {
+		return BucketConfiguration.builder()
+			.addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, Duration.ofHours(1)))
 			.build();
 	}
 

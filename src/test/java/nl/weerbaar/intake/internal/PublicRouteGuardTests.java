@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.sql.DataSource;
+
 import nl.weerbaar.intake.internal.PublicRouteGuard.FormCheck;
+import nl.weerbaar.platform.Throttles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import nl.weerbaar.testing.WebTest;
@@ -20,6 +23,16 @@ class PublicRouteGuardTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	/** The buckets are in the shared test database: each test uses addresses of its own. */
+	private final int network = new java.security.SecureRandom().nextInt(1 << 16);
+
+	private String address(int host) {
+		return "10." + (network >> 8) + "." + (network & 0xff) + "." + host;
+	}
 
 	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T10:00:00Z"));
 
@@ -42,7 +55,7 @@ class PublicRouteGuardTests {
 		};
 		IntakeProperties properties = new IntakeProperties(null, new IntakeProperties.PublicForm(Duration.ofSeconds(3),
 				Duration.ofHours(4), submissions, wrongCodes, wrongCodesTotal));
-		return new PublicRouteGuard(properties, jdbc, clock);
+		return new PublicRouteGuard(properties, jdbc, clock, new Throttles(dataSource, jdbc, clock));
 	}
 
 	@Test
@@ -73,22 +86,22 @@ class PublicRouteGuardTests {
 	void submissionsPerAddressAreLimitedAndRefillOverTheHour() {
 		PublicRouteGuard guard = guard(3, 5, 500);
 		for (int i = 0; i < 3; i++) {
-			assertThat(guard.maySubmit("192.0.2.1")).isTrue();
-			guard.submitted("192.0.2.1");
+			assertThat(guard.maySubmit(address(1))).isTrue();
+			guard.submitted(address(1));
 		}
-		assertThat(guard.maySubmit("192.0.2.1")).isFalse();
-		assertThat(guard.maySubmit("192.0.2.2")).as("another address has its own allowance").isTrue();
+		assertThat(guard.maySubmit(address(1))).isFalse();
+		assertThat(guard.maySubmit(address(2))).as("another address has its own allowance").isTrue();
 	}
 
 	@Test
 	void wrongCodesCloseTheAddressAndManyAddressesTogetherCloseTheRoute() {
 		PublicRouteGuard guard = guard(5, 2, 3);
-		assertThat(guard.mayTryCode("198.51.100.1")).isTrue();
-		guard.wrongCode("198.51.100.1");
-		guard.wrongCode("198.51.100.1");
-		assertThat(guard.mayTryCode("198.51.100.1")).isFalse();
-		assertThat(guard.mayTryCode("198.51.100.2")).isTrue();
-		guard.wrongCode("198.51.100.2");
-		assertThat(guard.mayTryCode("198.51.100.3")).as("guessing spread over addresses").isFalse();
+		assertThat(guard.mayTryCode(address(11))).isTrue();
+		guard.wrongCode(address(11));
+		guard.wrongCode(address(11));
+		assertThat(guard.mayTryCode(address(11))).isFalse();
+		assertThat(guard.mayTryCode(address(12))).isTrue();
+		guard.wrongCode(address(12));
+		assertThat(guard.mayTryCode(address(13))).as("guessing spread over addresses").isFalse();
 	}
 }

@@ -7,30 +7,51 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
+import nl.weerbaar.platform.Throttles;
 import nl.weerbaar.security.Role;
 import nl.weerbaar.security.internal.SecurityProperties.LoginThrottleProperties;
 import nl.weerbaar.security.internal.SecurityProperties.SecondFactorProperties;
 import nl.weerbaar.security.internal.SecurityProperties.WebAuthnProperties;
+import nl.weerbaar.testing.WebTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The sign-in throttle on its PostgreSQL buckets, on a clock the test moves; names are unique per test. */
+@WebTest
 class LoginThrottleTests {
 
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	private final MutableClock clock = new MutableClock();
-	private final LoginThrottle throttle = new LoginThrottle(new SecurityProperties(Duration.ofHours(12),
-			new LoginThrottleProperties(3, 10, Duration.ofSeconds(1), Duration.ofSeconds(100)),
-			new SecondFactorProperties(Set.of(Role.ADMIN), false), Duration.ofMinutes(10), Duration.ofHours(24),
-			Duration.ofDays(365), new WebAuthnProperties("localhost", "Weerbaar", List.of())), clock);
+	private LoginThrottle throttle;
+
+	@BeforeEach
+	void setUp() {
+		throttle = new LoginThrottle(new SecurityProperties(Duration.ofHours(12),
+				new LoginThrottleProperties(3, 10, Duration.ofSeconds(1), Duration.ofSeconds(100)),
+				new SecondFactorProperties(Set.of(Role.ADMIN), false), Duration.ofMinutes(10), Duration.ofHours(24),
+				Duration.ofDays(365), new WebAuthnProperties("localhost", "Weerbaar", List.of())),
+				new Throttles(dataSource, jdbc, clock));
+	}
 
 	@Test
 	void theFreeAttemptsGoAtOnceAndTheNextWaits() {
 		fail("alice", "10.0.0.1", 2);
-		assertThat(throttle.isBlocked("alice", "10.0.0.1")).isFalse();
+		assertThat(blocked("alice", "10.0.0.1")).isFalse();
 		fail("alice", "10.0.0.1", 1);
-		assertThat(throttle.isBlocked("alice", "10.0.0.1")).isTrue();
-		assertThat(throttle.isBlocked("alice", "10.0.0.2")).as("by username, from any address").isTrue();
-		assertThat(throttle.isBlocked("bob", "10.0.0.1")).as("another username from the same address").isFalse();
+		assertThat(blocked("alice", "10.0.0.1")).isTrue();
+		assertThat(blocked("alice", "10.0.0.2")).as("by username, from any address").isTrue();
+		assertThat(blocked("bob", "10.0.0.1")).as("another username from the same address").isFalse();
 	}
 
 	@Test
@@ -51,7 +72,7 @@ class LoginThrottleTests {
 	/** Advances the clock a second at a time until the username may try again; returns how long that took. */
 	private Duration waitUntilFree(String username) {
 		Duration waited = Duration.ZERO;
-		while (throttle.isBlocked(username, "10.0.0.1")) {
+		while (blocked(username, "10.0.0.1")) {
 			clock.advance(Duration.ofSeconds(1));
 			waited = waited.plusSeconds(1);
 		}
@@ -63,22 +84,35 @@ class LoginThrottleTests {
 		for (int i = 0; i < 11; i++) {
 			fail("user" + i, "10.0.0.9", 1);
 		}
-		assertThat(throttle.isBlocked("someone-else", "10.0.0.9")).isTrue();
-		assertThat(throttle.isBlocked("someone-else", "10.0.0.8")).isFalse();
+		assertThat(blocked("someone-else", "10.0.0.9")).isTrue();
+		assertThat(blocked("someone-else", "10.0.0.8")).isFalse();
 	}
 
 	@Test
 	void aSuccessClearsTheUsernamesCount() {
 		fail("bob", "10.0.0.1", 3);
-		throttle.succeeded("bob");
+		throttle.succeeded("bob" + tag);
 		fail("bob", "10.0.0.1", 2);
-		assertThat(throttle.isBlocked("bob", "10.0.0.1")).isFalse();
+		assertThat(blocked("bob", "10.0.0.1")).isFalse();
 	}
 
 	private void fail(String username, String address, int times) {
 		for (int i = 0; i < times; i++) {
-			throttle.failed(username, address);
+			throttle.failed(username + tag, address(address));
 		}
+	}
+
+	private boolean blocked(String username, String address) {
+		return throttle.isBlocked(username + tag, address(address));
+	}
+
+	/** The buckets are in the shared test database: each test uses names and a network of its own. */
+	private final String tag = "-" + java.util.UUID.randomUUID();
+	private final int network = new java.security.SecureRandom().nextInt(1 << 16);
+
+	private String address(String address) {
+		String[] parts = address.split("\\.");
+		return parts[0] + "." + (network >> 8) + "." + (network & 0xff) + "." + parts[3];
 	}
 
 	static final class MutableClock extends Clock {
