@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps bots and guessers off the public route without a third party: a honeypot field the page hides from people, a
- * signed token in the form (forged or changed ones are refused; one hours old is shown again; with
- * {@code min-fill-time} set, a form sent back sooner was not filled in by a person), and token buckets (Bucket4j) per network address for submissions and for wrong receipt codes,
+ * signed token in the form (always required; forged or changed ones are refused; one hours old is shown again; with
+ * {@code min-fill-time} set, a form sent back sooner was not filled in by a person), and token buckets (Bucket4j) per
+ * network address for submissions and for wrong receipt codes, each taken before the work it guards,
  * plus one bucket for wrong codes from all addresses together. The buckets are the {@link Throttles}', in
  * PostgreSQL, shared by every node.
  */
@@ -51,11 +52,8 @@ public class PublicRouteGuard {
 		return issued + "." + sign(issued);
 	}
 
-	/** A missing token is accepted only while the timing check is off; a forged, changed or old one never. */
+	/** A missing, forged, changed or old token is never accepted. */
 	public FormCheck check(String token) {
-		if ((token == null || token.isBlank()) && settings.minFillTime().isZero()) {
-			return FormCheck.OK;
-		}
 		if (token == null || !token.matches("\\d{1,19}\\.[A-Za-z0-9_-]{43}")) {
 			return FormCheck.INVALID;
 		}
@@ -71,24 +69,38 @@ public class PublicRouteGuard {
 		return age.compareTo(settings.maxFormAge()) > 0 ? FormCheck.EXPIRED : FormCheck.OK;
 	}
 
-	/** Whether the address may still send a request; a refused bot check or a saved request uses up allowance. */
-	public boolean maySubmit(String address) {
-		return submissions(address).getAvailableTokens() > 0;
+	/**
+	 * Takes one of the address's submissions for this hour before the form is looked at; false, and nothing taken, when
+	 * none is left. A saved request or a refused bot check keeps it taken.
+	 */
+	public boolean trySubmit(String address) {
+		return submissions(address).tryConsume(1);
 	}
 
-	/** A request was saved, or a bot check failed: one less for this address this hour. */
-	public void submitted(String address) {
-		submissions(address).tryConsume(1);
+	/** The form only had a mistake to correct: the submission does not count. */
+	public void notSubmitted(String address) {
+		submissions(address).addTokens(1);
 	}
 
-	/** Whether a receipt code may be tried from this address now. */
-	public boolean mayTryCode(String address) {
-		return wrongCodes(address).getAvailableTokens() > 0 && wrongCodesTotal().getAvailableTokens() > 0;
+	/**
+	 * Takes one try at a receipt code from this address before the (slow) look-up; false, and nothing taken, when it
+	 * must wait. A wrong code keeps it taken.
+	 */
+	public boolean tryCode(String address) {
+		if (!wrongCodes(address).tryConsume(1)) {
+			return false;
+		}
+		if (!wrongCodesTotal().tryConsume(1)) {
+			wrongCodes(address).addTokens(1);
+			return false;
+		}
+		return true;
 	}
 
-	public void wrongCode(String address) {
-		wrongCodes(address).tryConsume(1);
-		wrongCodesTotal().tryConsume(1);
+	/** The code was right: the try does not count. */
+	public void rightCode(String address) {
+		wrongCodes(address).addTokens(1);
+		wrongCodesTotal().addTokens(1);
 	}
 
 	private Bucket submissions(String address) {

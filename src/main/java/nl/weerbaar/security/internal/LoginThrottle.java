@@ -1,6 +1,8 @@
 package nl.weerbaar.security.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -9,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down guessing of passwords and second-factor codes, per username (known or not, so that nothing tells the
- * two apart) and per address, with a token bucket (Bucket4j) of three limits: each failure takes a token, an attempt
- * waits while a bucket is empty, and the longer the failures go on, the slower the tokens come back (see
- * {@link SecurityProperties.LoginThrottleProperties}). The buckets are the {@link Throttles}', in PostgreSQL, so every
- * node counts the same failures.
+ * two apart) and per address, with a token bucket (Bucket4j) of three limits: each attempt takes a token before
+ * anything is checked, an attempt waits while a bucket is empty, and the longer the failures go on, the slower the
+ * tokens come back (see {@link SecurityProperties.LoginThrottleProperties}). Taking first means a burst of parallel
+ * attempts gets no more tries than the same attempts one after the other; an attempt that turns out right gives its
+ * token back. The buckets are the {@link Throttles}', in PostgreSQL, so every node counts the same attempts.
  */
 @Component
 public class LoginThrottle {
@@ -31,23 +34,35 @@ public class LoginThrottle {
 		this.maxDelay = properties.loginThrottle().maxDelay();
 	}
 
-	/** True when an attempt for this username from this address must wait; nothing is checked then. */
-	public boolean isBlocked(String username, String address) {
-		return empty(userBucket(username)) || empty(addressBucket(address));
+	/**
+	 * Takes one attempt for this username from this address; false, and nothing taken, when it must wait (then
+	 * nothing may be checked).
+	 */
+	public boolean tryAttempt(String username, String address) {
+		List<Bucket> taken = new ArrayList<>();
+		for (Bucket bucket : buckets(username, address)) {
+			if (!bucket.tryConsume(1)) {
+				taken.forEach(each -> each.addTokens(1));
+				return false;
+			}
+			taken.add(bucket);
+		}
+		return true;
 	}
 
-	public void failed(String username, String address) {
-		userBucket(username).tryConsume(1);
-		addressBucket(address).tryConsume(1);
+	/** The attempt was right (a password before its second factor, a step-up): it does not count. */
+	public void giveBack(String username, String address) {
+		buckets(username, address).forEach(bucket -> bucket.addTokens(1));
 	}
 
 	/** A complete sign-in (all its factors) clears the username's failures; a right password alone does not. */
-	public void succeeded(String username) {
+	public void succeeded(String username, String address) {
 		throttles.reset(userKey(username));
+		addressBucket(address).addTokens(1);
 	}
 
-	private Bucket userBucket(String username) {
-		return throttles.bucket(userKey(username), () -> configuration(freeAttempts));
+	private List<Bucket> buckets(String username, String address) {
+		return List.of(throttles.bucket(userKey(username), () -> configuration(freeAttempts)), addressBucket(address));
 	}
 
 	private Bucket addressBucket(String address) {
@@ -60,10 +75,6 @@ public class LoginThrottle {
 			.addLimit(limit -> limit.capacity(2L * free).refillGreedy(1, firstDelay.multipliedBy(8)))
 			.addLimit(limit -> limit.capacity(4L * free).refillGreedy(1, maxDelay))
 			.build();
-	}
-
-	private static boolean empty(Bucket bucket) {
-		return bucket.getAvailableTokens() < 1;
 	}
 
 	private static String userKey(String username) {

@@ -4,16 +4,20 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import nl.weerbaar.platform.SlowHashes;
 import nl.weerbaar.security.AccountEvents.SignInFailed;
 import nl.weerbaar.security.AccountEvents.SignedIn;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.PathAuthorizations;
 import nl.weerbaar.security.StepUpPaths;
 import nl.weerbaar.security.internal.ThrottledAuthenticationProvider.LoginThrottledException;
+import nl.weerbaar.security.internal.ThrottledAuthenticationProvider.SignInBusyException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -43,8 +47,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 class SecurityConfiguration {
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordPolicy.argon2id();
+	PasswordEncoder passwordEncoder(SlowHashes slowHashes) {
+		return new BoundedPasswordEncoder(slowHashes);
 	}
 
 	@Bean
@@ -141,6 +145,12 @@ class SecurityConfiguration {
 
 	private static AuthenticationFailureHandler signInFailed(ApplicationEventPublisher events) {
 		return (request, response, exception) -> {
+			if (exception instanceof SignInBusyException busy) {
+				// the password was not checked: too many at once; the error page says to try again shortly
+				response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(busy.retryAfterSeconds()));
+				response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+				return;
+			}
 			boolean throttled = exception instanceof LoginThrottledException;
 			events.publishEvent(new SignInFailed(request.getRemoteAddr(), throttled));
 			response.sendRedirect(request.getContextPath() + (throttled ? "/login?throttled" : "/login?error"));

@@ -54,14 +54,22 @@ public class SignIns {
 		this.clock = clock;
 	}
 
-	public boolean blocked(String username, HttpServletRequest request) {
-		return throttle.isBlocked(username, request.getRemoteAddr());
+	/**
+	 * Takes one attempt at a factor for this username from this address, before it is checked (as for a password);
+	 * false when it must wait, and then nothing may be checked.
+	 */
+	public boolean tryAttempt(String username, HttpServletRequest request) {
+		return throttle.tryAttempt(username, request.getRemoteAddr());
 	}
 
-	/** A wrong second factor counts like a wrong password, for the same username and address. */
-	public void failed(String username, HttpServletRequest request) {
-		throttle.failed(username, request.getRemoteAddr());
+	/** A wrong second factor counts like a wrong password: its attempt stays taken. */
+	public void failed(HttpServletRequest request) {
 		events.publishEvent(new SignInFailed(request.getRemoteAddr(), false));
+	}
+
+	/** A right factor at step-up: its attempt does not count. */
+	public void giveBack(String username, HttpServletRequest request) {
+		throttle.giveBack(username, request.getRemoteAddr());
 	}
 
 	/**
@@ -80,7 +88,7 @@ public class SignIns {
 		authorities.add(FactorGrantedAuthority.withAuthority(factor.authority()).issuedAt(clock.instant()).build());
 		save(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities), request, response);
 		request.changeSessionId();
-		throttle.succeeded(account.username());
+		throttle.succeeded(account.username(), request.getRemoteAddr());
 		events.publishEvent(new SignedIn(account.id(), account.roles(), request.getRemoteAddr()));
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		savedRequests.removeRequest(request, response);

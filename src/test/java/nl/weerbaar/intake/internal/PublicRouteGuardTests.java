@@ -37,6 +37,10 @@ class PublicRouteGuardTests {
 	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T10:00:00Z"));
 
 	private PublicRouteGuard guard(int submissions, int wrongCodes, int wrongCodesTotal) {
+		return guard(Duration.ofSeconds(3), submissions, wrongCodes, wrongCodesTotal);
+	}
+
+	private PublicRouteGuard guard(Duration minFillTime, int submissions, int wrongCodes, int wrongCodesTotal) {
 		Clock clock = new Clock() {
 			@Override
 			public java.time.ZoneId getZone() {
@@ -53,7 +57,7 @@ class PublicRouteGuardTests {
 				return now.get();
 			}
 		};
-		IntakeProperties properties = new IntakeProperties(null, new IntakeProperties.PublicForm(Duration.ofSeconds(3),
+		IntakeProperties properties = new IntakeProperties(null, new IntakeProperties.PublicForm(minFillTime,
 				Duration.ofHours(4), submissions, wrongCodes, wrongCodesTotal));
 		return new PublicRouteGuard(properties, jdbc, clock, new Throttles(dataSource, jdbc, clock));
 	}
@@ -83,25 +87,45 @@ class PublicRouteGuardTests {
 	}
 
 	@Test
-	void submissionsPerAddressAreLimitedAndRefillOverTheHour() {
-		PublicRouteGuard guard = guard(3, 5, 500);
-		for (int i = 0; i < 3; i++) {
-			assertThat(guard.maySubmit(address(1))).isTrue();
-			guard.submitted(address(1));
-		}
-		assertThat(guard.maySubmit(address(1))).isFalse();
-		assertThat(guard.maySubmit(address(2))).as("another address has its own allowance").isTrue();
+	void theTokenIsRequiredEvenWithoutTheTimingCheck() {
+		PublicRouteGuard guard = guard(Duration.ZERO, 5, 5, 500);
+		assertThat(guard.check(null)).isEqualTo(FormCheck.INVALID);
+		assertThat(guard.check("")).isEqualTo(FormCheck.INVALID);
+		assertThat(guard.check(guard.formToken())).isEqualTo(FormCheck.OK);
 	}
 
 	@Test
-	void wrongCodesCloseTheAddressAndManyAddressesTogetherCloseTheRoute() {
-		PublicRouteGuard guard = guard(5, 2, 3);
-		assertThat(guard.mayTryCode(address(11))).isTrue();
-		guard.wrongCode(address(11));
-		guard.wrongCode(address(11));
-		assertThat(guard.mayTryCode(address(11))).isFalse();
-		assertThat(guard.mayTryCode(address(12))).isTrue();
-		guard.wrongCode(address(12));
-		assertThat(guard.mayTryCode(address(13))).as("guessing spread over addresses").isFalse();
+	void submissionsPerAddressAreLimitedAndRefillOverTheHour() {
+		PublicRouteGuard guard = guard(3, 5, 500);
+		for (int i = 0; i < 3; i++) {
+			assertThat(guard.trySubmit(address(1))).isTrue();
+		}
+		assertThat(guard.trySubmit(address(1))).isFalse();
+		assertThat(guard.trySubmit(address(2))).as("another address has its own allowance").isTrue();
+		now.set(now.get().plus(Duration.ofMinutes(20)));
+		assertThat(guard.trySubmit(address(1))).as("one back after a third of the hour").isTrue();
+		assertThat(guard.trySubmit(address(1))).isFalse();
+	}
+
+	@Test
+	void aFormWithAMistakeToCorrectDoesNotCount() {
+		PublicRouteGuard guard = guard(1, 5, 500);
+		for (int i = 0; i < 5; i++) {
+			assertThat(guard.trySubmit(address(1))).isTrue();
+			guard.notSubmitted(address(1));
+		}
+		assertThat(guard.trySubmit(address(1))).isTrue();
+		assertThat(guard.trySubmit(address(1))).isFalse();
+	}
+
+	@Test
+	void wrongCodesCloseTheAddressAndARightOneDoesNotCount() {
+		PublicRouteGuard guard = guard(5, 2, 500);
+		assertThat(guard.tryCode(address(11))).isTrue();
+		guard.rightCode(address(11));
+		assertThat(guard.tryCode(address(11))).isTrue();
+		assertThat(guard.tryCode(address(11))).isTrue();
+		assertThat(guard.tryCode(address(11))).isFalse();
+		assertThat(guard.tryCode(address(12))).isTrue();
 	}
 }

@@ -46,20 +46,17 @@ class LoginThrottleTests {
 
 	@Test
 	void theFreeAttemptsGoAtOnceAndTheNextWaits() {
-		fail("alice", "10.0.0.1", 2);
-		assertThat(blocked("alice", "10.0.0.1")).isFalse();
-		fail("alice", "10.0.0.1", 1);
-		assertThat(blocked("alice", "10.0.0.1")).isTrue();
-		assertThat(blocked("alice", "10.0.0.2")).as("by username, from any address").isTrue();
-		assertThat(blocked("bob", "10.0.0.1")).as("another username from the same address").isFalse();
+		assertThat(attempts("alice", "10.0.0.1", 3)).isEqualTo(3);
+		assertThat(attempt("alice", "10.0.0.1")).isFalse();
+		assertThat(attempt("alice", "10.0.0.2")).as("by username, from any address").isFalse();
+		assertThat(attempt("bob", "10.0.0.1")).as("another username from the same address").isTrue();
 	}
 
 	@Test
 	void theWaitGrowsAsTheFailuresGoOn() {
 		List<Duration> waits = new java.util.ArrayList<>();
 		for (int attempt = 0; attempt < 16; attempt++) {
-			waits.add(waitUntilFree("alice"));
-			fail("alice", "10.0.0.1", 1);
+			waits.add(waitForAttempt("alice"));
 		}
 		assertThat(waits.subList(0, 3)).as("the free attempts").containsOnly(Duration.ZERO);
 		assertThat(waits.subList(3, 6)).as("then one per first delay").containsOnly(Duration.ofSeconds(1));
@@ -70,9 +67,9 @@ class LoginThrottleTests {
 	}
 
 	/** Advances the clock a second at a time until the username may try again; returns how long that took. */
-	private Duration waitUntilFree(String username) {
+	private Duration waitForAttempt(String username) {
 		Duration waited = Duration.ZERO;
-		while (blocked(username, "10.0.0.1")) {
+		while (!attempt(username, "10.0.0.1")) {
 			clock.advance(Duration.ofSeconds(1));
 			waited = waited.plusSeconds(1);
 		}
@@ -81,29 +78,55 @@ class LoginThrottleTests {
 
 	@Test
 	void anAddressIsThrottledAcrossUsernames() {
-		for (int i = 0; i < 11; i++) {
-			fail("user" + i, "10.0.0.9", 1);
+		for (int i = 0; i < 10; i++) {
+			assertThat(attempt("user" + i, "10.0.0.9")).isTrue();
 		}
-		assertThat(blocked("someone-else", "10.0.0.9")).isTrue();
-		assertThat(blocked("someone-else", "10.0.0.8")).isFalse();
+		assertThat(attempt("someone-else", "10.0.0.9")).isFalse();
+		assertThat(attempt("someone-else", "10.0.0.8")).isTrue();
 	}
 
 	@Test
 	void aSuccessClearsTheUsernamesCount() {
-		fail("bob", "10.0.0.1", 3);
-		throttle.succeeded("bob" + tag);
-		fail("bob", "10.0.0.1", 2);
-		assertThat(blocked("bob", "10.0.0.1")).isFalse();
+		attempts("bob", "10.0.0.1", 3);
+		throttle.succeeded("bob" + tag, address("10.0.0.1"));
+		assertThat(attempts("bob", "10.0.0.1", 4)).isEqualTo(3);
 	}
 
-	private void fail(String username, String address, int times) {
-		for (int i = 0; i < times; i++) {
-			throttle.failed(username + tag, address(address));
+	@Test
+	void aRightAttemptGivesItsTokenBack() {
+		for (int i = 0; i < 10; i++) {
+			assertThat(attempt("carol", "10.0.0.1")).isTrue();
+			throttle.giveBack("carol" + tag, address("10.0.0.1"));
+		}
+		assertThat(attempts("carol", "10.0.0.1", 4)).isEqualTo(3);
+	}
+
+	@Test
+	void aBurstOfParallelAttemptsGetsNoMoreThanTheFreeOnes() throws Exception {
+		try (var threads = java.util.concurrent.Executors.newFixedThreadPool(10)) {
+			var tries = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+			for (int i = 0; i < 30; i++) {
+				tries.add(threads.submit(() -> attempt("dave", "10.0.0.1")));
+			}
+			int allowed = 0;
+			for (var each : tries) {
+				allowed += each.get() ? 1 : 0;
+			}
+			assertThat(allowed).isEqualTo(3);
 		}
 	}
 
-	private boolean blocked(String username, String address) {
-		return throttle.isBlocked(username + tag, address(address));
+	private boolean attempt(String username, String address) {
+		return throttle.tryAttempt(username + tag, address(address));
+	}
+
+	/** How many of so many attempts were let through. */
+	private int attempts(String username, String address, int times) {
+		int allowed = 0;
+		for (int i = 0; i < times; i++) {
+			allowed += attempt(username, address) ? 1 : 0;
+		}
+		return allowed;
 	}
 
 	/** The buckets are in the shared test database: each test uses names and a network of its own. */
