@@ -13,7 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import nl.weerbaar.platform.ClientAddress;
 import nl.weerbaar.platform.Throttles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +24,8 @@ import org.springframework.stereotype.Component;
  * Keeps bots and guessers off the public route without a third party: a honeypot field the page hides from people, a
  * signed token in the form (always required; forged or changed ones are refused; one hours old is shown again; with
  * {@code min-fill-time} set, a form sent back sooner was not filled in by a person), and token buckets (Bucket4j) per
- * network address for submissions and for wrong receipt codes, each taken before the work it guards,
- * plus one bucket for wrong codes from all addresses together. The buckets are the {@link Throttles}', in
+ * network address (IPv6 per /64) for submissions and for wrong receipt codes, each taken before the work it guards.
+ * Wrong codes from all addresses together only raise an alarm. The buckets are the {@link Throttles}', in
  * PostgreSQL, shared by every node.
  */
 @Component
@@ -32,6 +35,8 @@ public class PublicRouteGuard {
 	public enum FormCheck {
 		OK, TOO_FAST, EXPIRED, INVALID
 	}
+
+	private static final Logger log = LoggerFactory.getLogger(PublicRouteGuard.class);
 
 	private final IntakeProperties.PublicForm settings;
 	private final JdbcClient jdbc;
@@ -87,32 +92,48 @@ public class PublicRouteGuard {
 	 * must wait. A wrong code keeps it taken.
 	 */
 	public boolean tryCode(String address) {
-		if (!wrongCodes(address).tryConsume(1)) {
-			return false;
-		}
-		if (!wrongCodesTotal().tryConsume(1)) {
-			wrongCodes(address).addTokens(1);
-			return false;
-		}
-		return true;
+		return wrongCodes(address).tryConsume(1);
 	}
 
 	/** The code was right: the try does not count. */
 	public void rightCode(String address) {
 		wrongCodes(address).addTokens(1);
-		wrongCodesTotal().addTokens(1);
+	}
+
+	/**
+	 * A code was wrong. Wrong codes from all addresses together refuse nobody (one sender could then shut the route
+	 * for everyone); past the alarm threshold in an hour they raise the alarm: one log line an hour, without any
+	 * address or code, and an item on the coordinators' start page while it lasts.
+	 */
+	public void wrongCode() {
+		if (!wrongCodesAll().tryConsume(1) && alarms().tryConsume(1)) {
+			log.warn("More than {} wrong receipt codes in the last hour from all addresses together: someone may be "
+					+ "guessing. Nobody is refused for it; each address is throttled on its own.",
+					settings.wrongCodesAlarmPerHour());
+		}
+	}
+
+	/** Whether wrong codes from all addresses together have passed the alarm threshold within the hour. */
+	public boolean guessingAlarm() {
+		return wrongCodesAll().getAvailableTokens() < 1;
 	}
 
 	private Bucket submissions(String address) {
-		return throttles.bucket("intake:submissions:" + address, () -> perHour(settings.submissionsPerHour()));
+		return throttles.bucket("intake:submissions:" + ClientAddress.throttleKey(address),
+				() -> perHour(settings.submissionsPerHour()));
 	}
 
 	private Bucket wrongCodes(String address) {
-		return throttles.bucket("intake:wrong-codes:" + address, () -> perHour(settings.wrongCodesPerHour()));
+		return throttles.bucket("intake:wrong-codes:" + ClientAddress.throttleKey(address),
+				() -> perHour(settings.wrongCodesPerHour()));
 	}
 
-	private Bucket wrongCodesTotal() {
-		return throttles.bucket("intake:wrong-codes", () -> perHour(settings.wrongCodesPerHourTotal()));
+	private Bucket wrongCodesAll() {
+		return throttles.bucket("intake:wrong-codes-all", () -> perHour(settings.wrongCodesAlarmPerHour()));
+	}
+
+	private Bucket alarms() {
+		return throttles.bucket("intake:wrong-codes-alarm", () -> perHour(1));
 	}
 
 	private static BucketConfiguration perHour(int capacity) {

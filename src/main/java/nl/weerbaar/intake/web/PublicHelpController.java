@@ -16,6 +16,7 @@ import nl.weerbaar.intake.ReceiptHolder;
 import nl.weerbaar.intake.SupportRequestView;
 import nl.weerbaar.intake.internal.PublicRouteGuard;
 import nl.weerbaar.intake.internal.PublicRouteGuard.FormCheck;
+import nl.weerbaar.platform.ClientAddress;
 import nl.weerbaar.registry.OfficeFunction;
 import nl.weerbaar.shared.Refused;
 import nl.weerbaar.web.FormErrors;
@@ -72,7 +73,7 @@ class PublicHelpController {
 	@PostMapping("/hulp")
 	String submit(@ModelAttribute("form") HelpForm form, BindingResult errors, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		String address = request.getRemoteAddr();
+		String address = ClientAddress.of(request);
 		if (!guard.trySubmit(address)) {
 			errors.reject("public.tooMany");
 			return formPage(model, response, HttpStatus.TOO_MANY_REQUESTS);
@@ -112,7 +113,7 @@ class PublicHelpController {
 	@PostMapping("/hulp/status")
 	String redeem(@ModelAttribute("codeForm") CodeForm form, BindingResult errors, HttpServletRequest request,
 			HttpServletResponse response) {
-		String address = request.getRemoteAddr();
+		String address = ClientAddress.of(request);
 		if (!guard.tryCode(address)) {
 			errors.reject("public.code.throttled");
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -120,6 +121,7 @@ class PublicHelpController {
 		}
 		Optional<UUID> found = intake.redeem(form.code());
 		if (found.isEmpty()) {
+			guard.wrongCode();
 			errors.rejectValue("code", "public.code.unknown");
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "intake/public-code";

@@ -6,14 +6,18 @@ import java.util.List;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import nl.weerbaar.platform.ClientAddress;
 import nl.weerbaar.platform.Throttles;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down guessing of passwords and second-factor codes, per username (known or not, so that nothing tells the
- * two apart) and per address, with a token bucket (Bucket4j) of three limits: each attempt takes a token before
- * anything is checked, an attempt waits while a bucket is empty, and the longer the failures go on, the slower the
- * tokens come back (see {@link SecurityProperties.LoginThrottleProperties}). Taking first means a burst of parallel
+ * Slows down guessing of passwords and second-factor codes with token buckets (Bucket4j): per username and address
+ * together (the username known or not, so that nothing tells the two apart), three limits: the free attempts go at
+ * once, and the longer the failures go on, the slower the tokens come back; per username from all addresses a higher
+ * ceiling that refills slowly, so that failures from elsewhere cannot lock a person out quickly while a guesser
+ * spread over many addresses still meets a limit; and per address across usernames (IPv6 per /64). See
+ * {@link SecurityProperties.LoginThrottleProperties}. Each attempt takes a token from all three before anything is
+ * checked, and waits while one is empty. Taking first means a burst of parallel
  * attempts gets no more tries than the same attempts one after the other; an attempt that turns out right gives its
  * token back. The buckets are the {@link Throttles}', in PostgreSQL, so every node counts the same attempts.
  */
@@ -23,6 +27,7 @@ public class LoginThrottle {
 	private final Throttles throttles;
 	private final int freeAttempts;
 	private final int freeAttemptsPerAddress;
+	private final int attemptsPerUsername;
 	private final Duration firstDelay;
 	private final Duration maxDelay;
 
@@ -30,6 +35,7 @@ public class LoginThrottle {
 		this.throttles = throttles;
 		this.freeAttempts = properties.loginThrottle().freeAttempts();
 		this.freeAttemptsPerAddress = properties.loginThrottle().freeAttemptsPerAddress();
+		this.attemptsPerUsername = properties.loginThrottle().attemptsPerUsername();
 		this.firstDelay = properties.loginThrottle().firstDelay();
 		this.maxDelay = properties.loginThrottle().maxDelay();
 	}
@@ -55,18 +61,30 @@ public class LoginThrottle {
 		buckets(username, address).forEach(bucket -> bucket.addTokens(1));
 	}
 
-	/** A complete sign-in (all its factors) clears the username's failures; a right password alone does not. */
+	/**
+	 * A complete sign-in (all its factors) clears the failures of the username from this address; a right password
+	 * alone does not.
+	 */
 	public void succeeded(String username, String address) {
-		throttles.reset(userKey(username));
+		throttles.reset(pairKey(username, address));
+		usernameBucket(username).addTokens(1);
 		addressBucket(address).addTokens(1);
 	}
 
 	private List<Bucket> buckets(String username, String address) {
-		return List.of(throttles.bucket(userKey(username), () -> configuration(freeAttempts)), addressBucket(address));
+		return List.of(throttles.bucket(pairKey(username, address), () -> configuration(freeAttempts)),
+				usernameBucket(username), addressBucket(address));
+	}
+
+	private Bucket usernameBucket(String username) {
+		return throttles.bucket("login:user:" + username, () -> BucketConfiguration.builder()
+			.addLimit(limit -> limit.capacity(attemptsPerUsername).refillGreedy(1, maxDelay))
+			.build());
 	}
 
 	private Bucket addressBucket(String address) {
-		return throttles.bucket("login:address:" + address, () -> configuration(freeAttemptsPerAddress));
+		return throttles.bucket("login:address:" + ClientAddress.throttleKey(address),
+				() -> configuration(freeAttemptsPerAddress));
 	}
 
 	private BucketConfiguration configuration(int free) {
@@ -77,7 +95,7 @@ public class LoginThrottle {
 			.build();
 	}
 
-	private static String userKey(String username) {
-		return "login:user:" + username;
+	private static String pairKey(String username, String address) {
+		return "login:user-address:" + username + "\n" + ClientAddress.throttleKey(address);
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import nl.weerbaar.platform.ClientAddress;
 import nl.weerbaar.platform.SlowHashes;
 import nl.weerbaar.security.AccountEvents.SignInFailed;
 import nl.weerbaar.security.AccountEvents.SignedIn;
@@ -130,14 +131,14 @@ class SecurityConfiguration {
 		return (request, response, authentication) -> {
 			String agent = request.getHeader("User-Agent");
 			request.getSession().setAttribute(SignIns.CLIENT_ATTRIBUTE, new SessionControl.Client(
-					agent == null ? "" : agent.substring(0, Math.min(300, agent.length())), request.getRemoteAddr()));
+					agent == null ? "" : agent.substring(0, Math.min(300, agent.length())), ClientAddress.of(request)));
 			if (authentication.getPrincipal() instanceof PendingSignIn) {
 				// the page first asked for stays saved until the second factor is shown
 				response.sendRedirect(request.getContextPath() + SignInStageFilter.FACTOR_PATH);
 				return;
 			}
 			if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
-				events.publishEvent(new SignedIn(principal.id(), principal.roles(), request.getRemoteAddr()));
+				events.publishEvent(new SignedIn(principal.id(), principal.roles(), ClientAddress.of(request)));
 			}
 			redirect.onAuthenticationSuccess(request, response, authentication);
 		};
@@ -152,7 +153,7 @@ class SecurityConfiguration {
 				return;
 			}
 			boolean throttled = exception instanceof LoginThrottledException;
-			events.publishEvent(new SignInFailed(request.getRemoteAddr(), throttled));
+			events.publishEvent(new SignInFailed(ClientAddress.of(request), throttled));
 			response.sendRedirect(request.getContextPath() + (throttled ? "/login?throttled" : "/login?error"));
 		};
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.weerbaar.platform.ClientAddress;
 import nl.weerbaar.security.AccountEvents.SignedIn;
 import nl.weerbaar.security.AccountEvents.SignInFailed;
 import nl.weerbaar.security.AccountEvents.StepUpVerified;
@@ -59,17 +60,17 @@ public class SignIns {
 	 * false when it must wait, and then nothing may be checked.
 	 */
 	public boolean tryAttempt(String username, HttpServletRequest request) {
-		return throttle.tryAttempt(username, request.getRemoteAddr());
+		return throttle.tryAttempt(username, ClientAddress.of(request));
 	}
 
 	/** A wrong second factor counts like a wrong password: its attempt stays taken. */
 	public void failed(HttpServletRequest request) {
-		events.publishEvent(new SignInFailed(request.getRemoteAddr(), false));
+		events.publishEvent(new SignInFailed(ClientAddress.of(request), false));
 	}
 
 	/** A right factor at step-up: its attempt does not count. */
 	public void giveBack(String username, HttpServletRequest request) {
-		throttle.giveBack(username, request.getRemoteAddr());
+		throttle.giveBack(username, ClientAddress.of(request));
 	}
 
 	/**
@@ -88,8 +89,8 @@ public class SignIns {
 		authorities.add(FactorGrantedAuthority.withAuthority(factor.authority()).issuedAt(clock.instant()).build());
 		save(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities), request, response);
 		request.changeSessionId();
-		throttle.succeeded(account.username(), request.getRemoteAddr());
-		events.publishEvent(new SignedIn(account.id(), account.roles(), request.getRemoteAddr()));
+		throttle.succeeded(account.username(), ClientAddress.of(request));
+		events.publishEvent(new SignedIn(account.id(), account.roles(), ClientAddress.of(request)));
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		savedRequests.removeRequest(request, response);
 		return saved == null ? request.getContextPath() + "/" : saved.getRedirectUrl();

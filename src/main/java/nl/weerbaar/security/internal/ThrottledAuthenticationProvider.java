@@ -42,7 +42,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String username = normalized(authentication.getName());
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-				? details.getRemoteAddress() : "unknown";
+				? details.getRemoteAddress() : "unknown"; // ClientAddress.of(request), taken when the form came in
 		if (!throttle.tryAttempt(username, address)) {
 			throw new LoginThrottledException();
 		}

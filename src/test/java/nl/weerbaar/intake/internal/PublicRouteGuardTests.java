@@ -11,6 +11,9 @@ import javax.sql.DataSource;
 import nl.weerbaar.intake.internal.PublicRouteGuard.FormCheck;
 import nl.weerbaar.platform.Throttles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import nl.weerbaar.testing.WebTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bot check and the rate limits of the public route, on a clock the test moves. */
 @WebTest
+@ExtendWith(OutputCaptureExtension.class)
 class PublicRouteGuardTests {
 
 	@Autowired
@@ -116,6 +120,29 @@ class PublicRouteGuardTests {
 		}
 		assertThat(guard.trySubmit(address(1))).isTrue();
 		assertThat(guard.trySubmit(address(1))).isFalse();
+	}
+
+	@Test
+	void wrongCodesFromManyAddressesRefuseNobodyButRaiseTheAlarm(CapturedOutput output) {
+		PublicRouteGuard guard = guard(5, 2, 3);
+		jdbc.sql("delete from throttle_bucket").update();
+		for (int host = 20; host < 24; host++) {
+			assertThat(guard.tryCode(address(host))).isTrue();
+			guard.wrongCode();
+		}
+		assertThat(guard.tryCode(address(30))).as("no bucket for all addresses that one sender can empty").isTrue();
+		assertThat(guard.guessingAlarm()).isTrue();
+		guard.wrongCode();
+		assertThat(output).containsOnlyOnce("wrong receipt codes in the last hour").doesNotContain(address(20));
+	}
+
+	@Test
+	void twoAddressesInOneIpv6Slash64ShareABucket() {
+		PublicRouteGuard guard = guard(5, 2, 500);
+		String prefix = "2001:db8:" + Integer.toHexString(network) + ":7:";
+		assertThat(guard.tryCode(prefix + "1::1")).isTrue();
+		assertThat(guard.tryCode(prefix + "2::2")).isTrue();
+		assertThat(guard.tryCode(prefix + "3::3")).isFalse();
 	}
 
 	@Test

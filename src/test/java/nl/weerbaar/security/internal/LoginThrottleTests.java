@@ -37,8 +37,12 @@ class LoginThrottleTests {
 
 	@BeforeEach
 	void setUp() {
-		throttle = new LoginThrottle(new SecurityProperties(Duration.ofHours(12),
-				new LoginThrottleProperties(3, 10, Duration.ofSeconds(1), Duration.ofSeconds(100)),
+		throttle = throttle(100);
+	}
+
+	private LoginThrottle throttle(int attemptsPerUsername) {
+		return new LoginThrottle(new SecurityProperties(Duration.ofHours(12),
+				new LoginThrottleProperties(3, 10, attemptsPerUsername, Duration.ofSeconds(1), Duration.ofSeconds(100)),
 				new SecondFactorProperties(Set.of(Role.ADMIN), false), Duration.ofMinutes(10), Duration.ofHours(24),
 				Duration.ofDays(365), new WebAuthnProperties("localhost", "Weerbaar", List.of())),
 				new Throttles(dataSource, jdbc, clock));
@@ -48,8 +52,36 @@ class LoginThrottleTests {
 	void theFreeAttemptsGoAtOnceAndTheNextWaits() {
 		assertThat(attempts("alice", "10.0.0.1", 3)).isEqualTo(3);
 		assertThat(attempt("alice", "10.0.0.1")).isFalse();
-		assertThat(attempt("alice", "10.0.0.2")).as("by username, from any address").isFalse();
 		assertThat(attempt("bob", "10.0.0.1")).as("another username from the same address").isTrue();
+	}
+
+	@Test
+	void failuresFromAnotherAddressDoNotLockTheUsernameForANewAddress() {
+		assertThat(attempts("alice", "10.0.0.1", 4)).isEqualTo(3);
+		assertThat(attempt("alice", "10.0.0.2")).as("the person, from their own address").isTrue();
+	}
+
+	@Test
+	void aGuesserSpreadOverAddressesMeetsTheUsernamesCeiling() {
+		throttle = throttle(6);
+		for (int i = 1; i <= 6; i++) {
+			assertThat(attempt("alice", "10.0.0." + i)).isTrue();
+		}
+		assertThat(attempt("alice", "10.0.0.7")).isFalse();
+		clock.advance(Duration.ofSeconds(100));
+		assertThat(attempt("alice", "10.0.0.7")).as("one per maximum delay").isTrue();
+		assertThat(attempt("alice", "10.0.0.8")).isFalse();
+	}
+
+	@Test
+	void ipv6AddressesCountPerSlash64() {
+		String prefix = "2001:db8:" + Integer.toHexString(network) + ":1:";
+		assertThat(throttle.tryAttempt("erin" + tag, prefix + "a::1")).isTrue();
+		assertThat(throttle.tryAttempt("erin" + tag, prefix + "b::2")).isTrue();
+		assertThat(throttle.tryAttempt("erin" + tag, prefix + "ffff:ffff:ffff:ffff")).isTrue();
+		assertThat(throttle.tryAttempt("erin" + tag, prefix + "c::3")).as("one /64: one bucket").isFalse();
+		assertThat(throttle.tryAttempt("erin" + tag, "2001:db8:" + Integer.toHexString(network) + ":2::1"))
+			.as("the next /64").isTrue();
 	}
 
 	@Test
