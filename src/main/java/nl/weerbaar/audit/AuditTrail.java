@@ -22,6 +22,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.weerbaar.platform.ClientAddress;
 import nl.weerbaar.shared.AuditEntry;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -214,7 +215,7 @@ public class AuditTrail {
 	private static String currentOrigin() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
-			return request.getRemoteAddr();
+			return ClientAddress.of(request);
 		}
 		return null;
 	}

@@ -54,9 +54,10 @@ public record IntakeProperties(FirstContact firstContact, PublicForm publicForm)
 	 * @param maxFormAge a form older than this is shown again (with what was typed) to be sent once more
 	 * @param submissionsPerHour per network address
 	 * @param wrongCodesPerHour wrong receipt codes per network address before lookups from it are refused for a while
-	 * @param wrongCodesPerHourTotal wrong receipt codes from all addresses together (guessing spread over many)
+	 * @param wrongCodesAlarmPerHour wrong receipt codes from all addresses together in an hour that raise the alarm
+	 *        (guessing spread over many addresses); nobody is refused for it
 	 */
 	public record PublicForm(Duration minFillTime, Duration maxFormAge, int submissionsPerHour, int wrongCodesPerHour,
-			int wrongCodesPerHourTotal) {
+			int wrongCodesAlarmPerHour) {
 	}
 }

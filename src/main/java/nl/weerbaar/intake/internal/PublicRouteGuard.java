@@ -11,19 +11,22 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import nl.weerbaar.platform.ClientAddress;
+import nl.weerbaar.platform.Throttles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps bots and guessers off the public route without a third party: a honeypot field the page hides from people, a
- * signed token in the form (forged or changed ones are refused; one hours old is shown again; with
- * {@code min-fill-time} set, a form sent back sooner was not filled in by a person), and token buckets (Bucket4j) per network address for submissions and for wrong receipt codes,
- * plus one bucket for wrong codes from all addresses together. The buckets live in this node's memory: with several
- * nodes each allows its own share.
+ * signed token in the form (always required; forged or changed ones are refused; one hours old is shown again; with
+ * {@code min-fill-time} set, a form sent back sooner was not filled in by a person), and token buckets (Bucket4j) per
+ * network address (IPv6 per /64) for submissions and for wrong receipt codes, each taken before the work it guards.
+ * Wrong codes from all addresses together only raise an alarm. The buckets are the {@link Throttles}', in
+ * PostgreSQL, shared by every node.
  */
 @Component
 public class PublicRouteGuard {
@@ -33,21 +36,19 @@ public class PublicRouteGuard {
 		OK, TOO_FAST, EXPIRED, INVALID
 	}
 
+	private static final Logger log = LoggerFactory.getLogger(PublicRouteGuard.class);
+
 	private final IntakeProperties.PublicForm settings;
 	private final JdbcClient jdbc;
 	private final Clock clock;
-	private final Cache<String, Bucket> submissions;
-	private final Cache<String, Bucket> wrongCodes;
-	private final Bucket wrongCodesTotal;
+	private final Throttles throttles;
 	private volatile byte[] formKey;
 
-	PublicRouteGuard(IntakeProperties properties, JdbcClient jdbc, Clock clock) {
+	PublicRouteGuard(IntakeProperties properties, JdbcClient jdbc, Clock clock, Throttles throttles) {
 		this.settings = properties.publicForm();
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.submissions = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
-		this.wrongCodes = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
-		this.wrongCodesTotal = perHour(settings.wrongCodesPerHourTotal());
+		this.throttles = throttles;
 	}
 
 	/** A token for a form shown now. */
@@ -56,11 +57,8 @@ public class PublicRouteGuard {
 		return issued + "." + sign(issued);
 	}
 
-	/** A missing token is accepted only while the timing check is off; a forged, changed or old one never. */
+	/** A missing, forged, changed or old token is never accepted. */
 	public FormCheck check(String token) {
-		if ((token == null || token.isBlank()) && settings.minFillTime().isZero()) {
-			return FormCheck.OK;
-		}
 		if (token == null || !token.matches("\\d{1,19}\\.[A-Za-z0-9_-]{43}")) {
 			return FormCheck.INVALID;
 		}
@@ -76,31 +74,71 @@ public class PublicRouteGuard {
 		return age.compareTo(settings.maxFormAge()) > 0 ? FormCheck.EXPIRED : FormCheck.OK;
 	}
 
-	/** Whether the address may still send a request; a refused bot check or a saved request uses up allowance. */
-	public boolean maySubmit(String address) {
-		Bucket bucket = submissions.getIfPresent(address);
-		return bucket == null || bucket.getAvailableTokens() > 0;
+	/**
+	 * Takes one of the address's submissions for this hour before the form is looked at; false, and nothing taken, when
+	 * none is left. A saved request or a refused bot check keeps it taken.
+	 */
+	public boolean trySubmit(String address) {
+		return submissions(address).tryConsume(1);
 	}
 
-	/** A request was saved, or a bot check failed: one less for this address this hour. */
-	public void submitted(String address) {
-		submissions.get(address, key -> perHour(settings.submissionsPerHour())).tryConsume(1);
+	/** The form only had a mistake to correct: the submission does not count. */
+	public void notSubmitted(String address) {
+		submissions(address).addTokens(1);
 	}
 
-	/** Whether a receipt code may be tried from this address now. */
-	public boolean mayTryCode(String address) {
-		Bucket bucket = wrongCodes.getIfPresent(address);
-		return (bucket == null || bucket.getAvailableTokens() > 0) && wrongCodesTotal.getAvailableTokens() > 0;
+	/**
+	 * Takes one try at a receipt code from this address before the (slow) look-up; false, and nothing taken, when it
+	 * must wait. A wrong code keeps it taken.
+	 */
+	public boolean tryCode(String address) {
+		return wrongCodes(address).tryConsume(1);
 	}
 
-	public void wrongCode(String address) {
-		wrongCodes.get(address, key -> perHour(settings.wrongCodesPerHour())).tryConsume(1);
-		wrongCodesTotal.tryConsume(1);
+	/** The code was right: the try does not count. */
+	public void rightCode(String address) {
+		wrongCodes(address).addTokens(1);
 	}
 
-	private static Bucket perHour(int capacity) {
-		return Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, Duration.ofHours(1)).build())
+	/**
+	 * A code was wrong. Wrong codes from all addresses together refuse nobody (one sender could then shut the route
+	 * for everyone); past the alarm threshold in an hour they raise the alarm: one log line an hour, without any
+	 * address or code, and an item on the coordinators' start page while it lasts.
+	 */
+	public void wrongCode() {
+		if (!wrongCodesAll().tryConsume(1) && alarms().tryConsume(1)) {
+			log.warn("More than {} wrong receipt codes in the last hour from all addresses together: someone may be "
+					+ "guessing. Nobody is refused for it; each address is throttled on its own.",
+					settings.wrongCodesAlarmPerHour());
+		}
+	}
+
+	/** Whether wrong codes from all addresses together have passed the alarm threshold within the hour. */
+	public boolean guessingAlarm() {
+		return wrongCodesAll().getAvailableTokens() < 1;
+	}
+
+	private Bucket submissions(String address) {
+		return throttles.bucket("intake:submissions:" + ClientAddress.throttleKey(address),
+				() -> perHour(settings.submissionsPerHour()));
+	}
+
+	private Bucket wrongCodes(String address) {
+		return throttles.bucket("intake:wrong-codes:" + ClientAddress.throttleKey(address),
+				() -> perHour(settings.wrongCodesPerHour()));
+	}
+
+	private Bucket wrongCodesAll() {
+		return throttles.bucket("intake:wrong-codes-all", () -> perHour(settings.wrongCodesAlarmPerHour()));
+	}
+
+	private Bucket alarms() {
+		return throttles.bucket("intake:wrong-codes-alarm", () -> perHour(1));
+	}
+
+	private static BucketConfiguration perHour(int capacity) {
+		return BucketConfiguration.builder()
+			.addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, Duration.ofHours(1)))
 			.build();
 	}
 

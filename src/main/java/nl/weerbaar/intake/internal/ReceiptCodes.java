@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import nl.weerbaar.platform.SlowHashes;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +25,11 @@ class ReceiptCodes {
 	private final JdbcClient jdbc;
 	private volatile byte[] salt;
 
-	ReceiptCodes(JdbcClient jdbc) {
+	private final SlowHashes slowHashes;
+
+	ReceiptCodes(JdbcClient jdbc, SlowHashes slowHashes) {
 		this.jdbc = jdbc;
+		this.slowHashes = slowHashes;
 	}
 
 	String newCode() {
@@ -45,7 +49,12 @@ class ReceiptCodes {
 		return digits.matches("\\d{" + DIGITS + "}") ? digits : null;
 	}
 
+	/** The code's hash; a bounded number at a time, like passwords. */
 	String hash(String code) {
+		return slowHashes.run(() -> argon2id(code));
+	}
+
+	private String argon2id(String code) {
 		Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withSalt(salt())
 			.withMemoryAsKB(19 * 1024)
 			.withIterations(2)

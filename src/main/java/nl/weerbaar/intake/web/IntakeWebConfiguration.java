@@ -5,6 +5,7 @@ import java.util.Set;
 
 import nl.weerbaar.intake.Intake;
 import nl.weerbaar.intake.Queue;
+import nl.weerbaar.intake.internal.PublicRouteGuard;
 import nl.weerbaar.security.AccountPrincipal;
 
 import nl.weerbaar.security.PathAuthorizations;
@@ -31,16 +32,20 @@ class IntakeWebConfiguration {
 			.hasRole(Role.CLIENT.name());
 	}
 
-	/** On a coordinator's start page: overdue requests, and requests nobody has triaged yet. */
+	/**
+	 * On a coordinator's start page: overdue requests, requests nobody has triaged yet, and, while it lasts, the alarm
+	 * that many wrong receipt codes came in within the hour.
+	 */
 	@Bean
-	Attention intakeAttention(Intake intake) {
+	Attention intakeAttention(Intake intake, PublicRouteGuard guard) {
 		return who -> {
 			if (!(who.getPrincipal() instanceof AccountPrincipal me) || !me.hasRole(Role.COORDINATOR)) {
 				return List.of();
 			}
 			Queue.Counts counts = intake.counts(new Queue.Filter(null, null, null, null, false));
 			return List.of(new Attention.Item("attention.overdue", counts.overdue(), "/requests?overdue=true", true),
-					new Attention.Item("attention.untriaged", counts.untriaged(), "/requests?status=NEW", false));
+					new Attention.Item("attention.untriaged", counts.untriaged(), "/requests?status=NEW", false),
+					new Attention.Item("attention.receiptCodeGuessing", guard.guessingAlarm() ? 1 : 0, "/requests", true));
 		};
 	}
 

@@ -16,6 +16,7 @@ import nl.weerbaar.intake.ReceiptHolder;
 import nl.weerbaar.intake.SupportRequestView;
 import nl.weerbaar.intake.internal.PublicRouteGuard;
 import nl.weerbaar.intake.internal.PublicRouteGuard.FormCheck;
+import nl.weerbaar.platform.ClientAddress;
 import nl.weerbaar.registry.OfficeFunction;
 import nl.weerbaar.shared.Refused;
 import nl.weerbaar.web.FormErrors;
@@ -72,33 +73,32 @@ class PublicHelpController {
 	@PostMapping("/hulp")
 	String submit(@ModelAttribute("form") HelpForm form, BindingResult errors, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		String address = request.getRemoteAddr();
-		if (!guard.maySubmit(address)) {
+		String address = ClientAddress.of(request);
+		if (!guard.trySubmit(address)) {
 			errors.reject("public.tooMany");
 			return formPage(model, response, HttpStatus.TOO_MANY_REQUESTS);
 		}
 		if (form.website() != null && !form.website().isBlank()) {
-			guard.submitted(address);
 			errors.reject("public.notProcessed");
 			return formPage(model, response, HttpStatus.BAD_REQUEST);
 		}
 		FormCheck check = guard.check(form.token());
 		if (check != FormCheck.OK) {
-			guard.submitted(address);
 			errors.reject(check == FormCheck.EXPIRED ? "public.expired" : "public.notProcessed");
 			return formPage(model, response, HttpStatus.BAD_REQUEST);
 		}
 		if (errors.hasErrors()) {
+			guard.notSubmitted(address);
 			return formPage(model, response, HttpStatus.BAD_REQUEST);
 		}
 		try {
 			Receipt receipt = intake.submitPublic(form.data());
-			guard.submitted(address);
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			model.addAttribute("receipt", receipt);
 			return "intake/public-receipt";
 		}
 		catch (Refused refused) {
+			guard.notSubmitted(address);
 			FormErrors.reject(errors, refused, field -> field);
 			return formPage(model, response, HttpStatus.BAD_REQUEST);
 		}
@@ -113,19 +113,20 @@ class PublicHelpController {
 	@PostMapping("/hulp/status")
 	String redeem(@ModelAttribute("codeForm") CodeForm form, BindingResult errors, HttpServletRequest request,
 			HttpServletResponse response) {
-		String address = request.getRemoteAddr();
-		if (!guard.mayTryCode(address)) {
+		String address = ClientAddress.of(request);
+		if (!guard.tryCode(address)) {
 			errors.reject("public.code.throttled");
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			return "intake/public-code";
 		}
 		Optional<UUID> found = intake.redeem(form.code());
 		if (found.isEmpty()) {
-			guard.wrongCode(address);
+			guard.wrongCode();
 			errors.rejectValue("code", "public.code.unknown");
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "intake/public-code";
 		}
+		guard.rightCode(address);
 		ReceiptHolder.remember(request, found.get());
 		return "redirect:/hulp/status/aanvraag";
 	}

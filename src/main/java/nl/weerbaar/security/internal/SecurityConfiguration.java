@@ -4,16 +4,21 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import nl.weerbaar.platform.ClientAddress;
+import nl.weerbaar.platform.SlowHashes;
 import nl.weerbaar.security.AccountEvents.SignInFailed;
 import nl.weerbaar.security.AccountEvents.SignedIn;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.PathAuthorizations;
 import nl.weerbaar.security.StepUpPaths;
 import nl.weerbaar.security.internal.ThrottledAuthenticationProvider.LoginThrottledException;
+import nl.weerbaar.security.internal.ThrottledAuthenticationProvider.SignInBusyException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -43,8 +48,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 class SecurityConfiguration {
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordPolicy.argon2id();
+	PasswordEncoder passwordEncoder(SlowHashes slowHashes) {
+		return new BoundedPasswordEncoder(slowHashes);
 	}
 
 	@Bean
@@ -126,14 +131,14 @@ class SecurityConfiguration {
 		return (request, response, authentication) -> {
 			String agent = request.getHeader("User-Agent");
 			request.getSession().setAttribute(SignIns.CLIENT_ATTRIBUTE, new SessionControl.Client(
-					agent == null ? "" : agent.substring(0, Math.min(300, agent.length())), request.getRemoteAddr()));
+					agent == null ? "" : agent.substring(0, Math.min(300, agent.length())), ClientAddress.of(request)));
 			if (authentication.getPrincipal() instanceof PendingSignIn) {
 				// the page first asked for stays saved until the second factor is shown
 				response.sendRedirect(request.getContextPath() + SignInStageFilter.FACTOR_PATH);
 				return;
 			}
 			if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
-				events.publishEvent(new SignedIn(principal.id(), principal.roles(), request.getRemoteAddr()));
+				events.publishEvent(new SignedIn(principal.id(), principal.roles(), ClientAddress.of(request)));
 			}
 			redirect.onAuthenticationSuccess(request, response, authentication);
 		};
@@ -141,8 +146,14 @@ class SecurityConfiguration {
 
 	private static AuthenticationFailureHandler signInFailed(ApplicationEventPublisher events) {
 		return (request, response, exception) -> {
+			if (exception instanceof SignInBusyException busy) {
+				// the password was not checked: too many at once; the error page says to try again shortly
+				response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(busy.retryAfterSeconds()));
+				response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+				return;
+			}
 			boolean throttled = exception instanceof LoginThrottledException;
-			events.publishEvent(new SignInFailed(request.getRemoteAddr(), throttled));
+			events.publishEvent(new SignInFailed(ClientAddress.of(request), throttled));
 			response.sendRedirect(request.getContextPath() + (throttled ? "/login?throttled" : "/login?error"));
 		};
 	}

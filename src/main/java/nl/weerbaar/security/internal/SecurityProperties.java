@@ -26,18 +26,22 @@ public record SecurityProperties(@DefaultValue("12h") Duration sessionAbsoluteTi
 		@DefaultValue("365d") Duration tokenMaxLifetime, @DefaultValue WebAuthnProperties webauthn) {
 
 	/**
-	 * Failures count per username (known or not) and per address, in token buckets: the free attempts go at once,
-	 * then one more per {@code firstDelay}, then, past twice the free attempts, one per eight times that, and past
-	 * four times the free attempts one per {@code maxDelay}.
+	 * Attempts count per username and address together, per username from all addresses, and per address (IPv6 per
+	 * /64), in token buckets. For a username from one address and for an address, the free attempts go at once, then
+	 * one more per {@code firstDelay}, then, past twice the free attempts, one per eight times that, and past four
+	 * times the free attempts one per {@code maxDelay}. For a username from all addresses together, a higher ceiling
+	 * that then allows one per {@code maxDelay}.
 	 *
-	 * @param freeAttempts failures per username before delays start
+	 * @param freeAttempts failures of a username from one address before delays start
 	 * @param freeAttemptsPerAddress failures from one network address before delays start (many people may share one)
+	 * @param attemptsPerUsername failures of a username from all addresses together before it waits {@code maxDelay}
+	 *        per attempt (the ceiling for a guesser spread over many addresses)
 	 * @param firstDelay the wait for each attempt once the free ones are used
 	 * @param maxDelay the wait for each attempt once four times the free ones are used
 	 */
 	public record LoginThrottleProperties(@DefaultValue("5") int freeAttempts,
-			@DefaultValue("20") int freeAttemptsPerAddress, @DefaultValue("1s") Duration firstDelay,
-			@DefaultValue("15m") Duration maxDelay) {
+			@DefaultValue("20") int freeAttemptsPerAddress, @DefaultValue("50") int attemptsPerUsername,
+			@DefaultValue("1s") Duration firstDelay, @DefaultValue("15m") Duration maxDelay) {
 	}
 
 	/**

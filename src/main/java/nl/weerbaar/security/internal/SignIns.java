@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.weerbaar.platform.ClientAddress;
 import nl.weerbaar.security.AccountEvents.SignedIn;
 import nl.weerbaar.security.AccountEvents.SignInFailed;
 import nl.weerbaar.security.AccountEvents.StepUpVerified;
@@ -54,14 +55,22 @@ public class SignIns {
 		this.clock = clock;
 	}
 
-	public boolean blocked(String username, HttpServletRequest request) {
-		return throttle.isBlocked(username, request.getRemoteAddr());
+	/**
+	 * Takes one attempt at a factor for this username from this address, before it is checked (as for a password);
+	 * false when it must wait, and then nothing may be checked.
+	 */
+	public boolean tryAttempt(String username, HttpServletRequest request) {
+		return throttle.tryAttempt(username, ClientAddress.of(request));
 	}
 
-	/** A wrong second factor counts like a wrong password, for the same username and address. */
-	public void failed(String username, HttpServletRequest request) {
-		throttle.failed(username, request.getRemoteAddr());
-		events.publishEvent(new SignInFailed(request.getRemoteAddr(), false));
+	/** A wrong second factor counts like a wrong password: its attempt stays taken. */
+	public void failed(HttpServletRequest request) {
+		events.publishEvent(new SignInFailed(ClientAddress.of(request), false));
+	}
+
+	/** A right factor at step-up: its attempt does not count. */
+	public void giveBack(String username, HttpServletRequest request) {
+		throttle.giveBack(username, ClientAddress.of(request));
 	}
 
 	/**
@@ -80,8 +89,8 @@ public class SignIns {
 		authorities.add(FactorGrantedAuthority.withAuthority(factor.authority()).issuedAt(clock.instant()).build());
 		save(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities), request, response);
 		request.changeSessionId();
-		throttle.succeeded(account.username());
-		events.publishEvent(new SignedIn(account.id(), account.roles(), request.getRemoteAddr()));
+		throttle.succeeded(account.username(), ClientAddress.of(request));
+		events.publishEvent(new SignedIn(account.id(), account.roles(), ClientAddress.of(request)));
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		savedRequests.removeRequest(request, response);
 		return saved == null ? request.getContextPath() + "/" : saved.getRedirectUrl();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import nl.weerbaar.platform.SlowHashes;
 import nl.weerbaar.security.AccountPrincipal;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -16,8 +17,8 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * The password step of a sign-in, behind the {@link LoginThrottle} (a throttled attempt is refused before any hash
- * is computed). An account that must show a second factor gets a {@link PendingSignIn} with no role; the others are
+ * The password step of a sign-in, behind the {@link LoginThrottle}: an attempt takes its token before the hash is
+ * computed (a throttled one is refused without it), and a right password gives it back. An account that must show a second factor gets a {@link PendingSignIn} with no role; the others are
  * signed in. An integration account answers like a wrong password: it has no password to give.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -41,8 +42,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String username = normalized(authentication.getName());
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-				? details.getRemoteAddress() : "unknown";
-		if (throttle.isBlocked(username, address)) {
+				? details.getRemoteAddress() : "unknown"; // ClientAddress.of(request), taken when the form came in
+		if (!throttle.tryAttempt(username, address)) {
 			throw new LoginThrottledException();
 		}
 		Authentication result;
@@ -54,20 +55,22 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 				.filter(found -> !found.integration())
 				.orElseThrow(() -> new BadCredentialsException("no password sign-in"));
 		}
-		catch (AuthenticationException failure) {
-			throttle.failed(username, address);
-			throw failure;
+		catch (SlowHashes.Busy busy) {
+			// nothing was checked: the attempt does not count
+			throttle.giveBack(username, address);
+			throw new SignInBusyException(busy.retryAfterSeconds());
 		}
 		GrantedAuthority password = FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 			.issuedAt(clock.instant())
 			.build();
 		if (factors.required(account)) {
+			throttle.giveBack(username, address);
 			var pending = UsernamePasswordAuthenticationToken.authenticated(
 					new PendingSignIn(account.id(), account.username()), null, List.of(password));
 			pending.setDetails(result.getDetails());
 			return pending;
 		}
-		throttle.succeeded(username);
+		throttle.succeeded(username, address);
 		List<GrantedAuthority> authorities = new ArrayList<>(result.getAuthorities());
 		authorities.add(password);
 		var signedIn = UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null, authorities);
@@ -88,6 +91,21 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 		LoginThrottledException() {
 			super("too many sign-in attempts");
+		}
+	}
+
+	/** Too many passwords being checked at once on this node; the password was not checked. */
+	static final class SignInBusyException extends AuthenticationException {
+
+		private final int retryAfterSeconds;
+
+		SignInBusyException(int retryAfterSeconds) {
+			super("too many sign-ins at once");
+			this.retryAfterSeconds = retryAfterSeconds;
+		}
+
+		int retryAfterSeconds() {
+			return retryAfterSeconds;
 		}
 	}
 }

@@ -29,8 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The second step of a sign-in, and step-up: the person shows a passkey, a code from their app or a recovery code
- * (or, without a second factor, their password again for step-up). A wrong answer counts for the throttle like a
- * wrong password and gets the same message, whichever factor it was.
+ * (or, without a second factor, their password again for step-up). Each answer takes a token of the sign-in throttle
+ * before it is checked, like a password; a wrong one keeps it taken and gets the same message, whichever factor it
+ * was.
  */
 @Controller
 @RequestMapping("/login/factor")
@@ -80,16 +81,21 @@ class FactorController {
 	String totp(Authentication authentication, @RequestParam(required = false) String code, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Who who = who(authentication);
-		return finish(who, throttled(who, request) ? null
-				: factors.verifyTotp(who.account().id(), code) ? Kind.TOTP : null, request, response, redirect);
+		if (!signIns.tryAttempt(who.account().username(), request)) {
+			return throttled();
+		}
+		return finish(who, factors.verifyTotp(who.account().id(), code) ? Kind.TOTP : null, request, response,
+				redirect);
 	}
 
 	@PostMapping("/recovery")
 	String recovery(Authentication authentication, @RequestParam(required = false) String code,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Who who = who(authentication);
-		Kind kind = throttled(who, request) ? null
-				: factors.useRecoveryCode(who.account().id(), code) ? Kind.RECOVERY_CODE : null;
+		if (!signIns.tryAttempt(who.account().username(), request)) {
+			return throttled();
+		}
+		Kind kind = factors.useRecoveryCode(who.account().id(), code) ? Kind.RECOVERY_CODE : null;
 		if (kind != null) {
 			redirect.addFlashAttribute("notice", "factor.recoveryCodeUsed");
 		}
@@ -104,13 +110,15 @@ class FactorController {
 		if (who.pending() || SignIns.usedSecondFactor(authentication)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		boolean right = !throttled(who, request) && password != null && password.length() <= 1024
+		if (!signIns.tryAttempt(who.account().username(), request)) {
+			return throttled();
+		}
+		boolean right = password != null && password.length() <= 1024
 				&& passwordEncoder.matches(password, who.account().passwordHash());
 		if (!right) {
-			return failed(who, request);
+			return failed(request);
 		}
-		signIns.verified(null, request, response);
-		return "redirect:" + continueTo(request.getSession());
+		return "redirect:" + stepUp(who, null, request, response);
 	}
 
 	@PostMapping("/passkey/options")
@@ -126,43 +134,45 @@ class FactorController {
 			HttpServletResponse response) {
 		Who who = who(authentication);
 		byte[] challenge = ceremonies.takeChallenge(request.getSession());
-		boolean verified = !throttled(who, request) && answer != null && challenge != null
+		if (!signIns.tryAttempt(who.account().username(), request)) {
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("detail", "login.throttled"));
+		}
+		boolean verified = answer != null && challenge != null
 				&& factors.verifyPasskey(who.account().id(), answer.credential(), challenge, ceremonies.origins(request));
 		if (!verified) {
-			signIns.failed(who.account().username(), request);
+			signIns.failed(request);
 			return ResponseEntity.badRequest().body(Map.of("detail", "factor.failed"));
 		}
 		String next = who.pending() ? signIns.complete(pendingOf(who), Kind.PASSKEY, request, response)
-				: stepUp(Kind.PASSKEY, request, response);
+				: stepUp(who, Kind.PASSKEY, request, response);
 		return ResponseEntity.ok(Map.of("redirect", next));
 	}
 
 	private String finish(Who who, Kind kind, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		if (kind == null) {
-			return failed(who, request);
+			return failed(request);
 		}
 		if (who.pending()) {
 			return "redirect:" + signIns.complete(pendingOf(who), kind, request, response);
 		}
-		return "redirect:" + stepUp(kind, request, response);
+		return "redirect:" + stepUp(who, kind, request, response);
 	}
 
-	private String stepUp(Kind kind, HttpServletRequest request, HttpServletResponse response) {
+	private String stepUp(Who who, Kind kind, HttpServletRequest request, HttpServletResponse response) {
+		signIns.giveBack(who.account().username(), request);
 		signIns.verified(kind, request, response);
 		return continueTo(request.getSession());
 	}
 
-	private String failed(Who who, HttpServletRequest request) {
-		boolean wasThrottled = throttled(who, request);
-		if (!wasThrottled) {
-			signIns.failed(who.account().username(), request);
-		}
-		return "redirect:/login/factor?" + (wasThrottled ? "throttled" : "failed");
+	/** A wrong answer: its attempt stays taken. */
+	private String failed(HttpServletRequest request) {
+		signIns.failed(request);
+		return "redirect:/login/factor?failed";
 	}
 
-	private boolean throttled(Who who, HttpServletRequest request) {
-		return signIns.blocked(who.account().username(), request);
+	private static String throttled() {
+		return "redirect:/login/factor?throttled";
 	}
 
 	/** A path on this site only: one slash, then no second slash or backslash (which browsers read as a host). */

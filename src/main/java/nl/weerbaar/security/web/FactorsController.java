@@ -80,8 +80,11 @@ class FactorsController {
 	String setupTotpConfirm(Authentication authentication, @RequestParam(required = false) String code,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Account account = enrolling(authentication);
-		if (signIns.blocked(account.username(), request) || !factors.confirmTotp(account.id(), code)) {
-			signIns.failed(account.username(), request);
+		boolean taken = signIns.tryAttempt(account.username(), request);
+		if (!taken || !factors.confirmTotp(account.id(), code)) {
+			if (taken) {
+				signIns.failed(request);
+			}
 			redirect.addFlashAttribute("problem", "factor.totp.wrongCode");
 			return "redirect:/account/factors/setup";
 		}
