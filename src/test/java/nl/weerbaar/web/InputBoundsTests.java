@@ -120,6 +120,22 @@ class InputBoundsTests {
 		assertThat(officeHoldersTagged()).isEqualTo(1);
 	}
 
+	@Test
+	void aJsonListOverItsBoundIsRefusedWithItsFieldAndNothingIsSaved() {
+		String terms = java.util.stream.IntStream.range(0, 51)
+			.mapToObj(i -> "{\"function\": \"COUNCIL_MEMBER\", \"bodyCode\": \"GM0437\", \"start\": \"%s\", \"end\": \"%s\"}"
+				.formatted(java.time.LocalDate.of(1970, 1, 1).plusMonths(i), java.time.LocalDate.of(1970, 1, 20).plusMonths(i)))
+			.collect(java.util.stream.Collectors.joining(","));
+		Response refused = coordinator.postJson("/api/v1/office-holders",
+				"{\"name\": \"Raadslid\", \"externalId\": \"%s-1\", \"terms\": [%s]}".formatted(tag, terms));
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		JsonNode error = json.readTree(refused.body()).get("errors").get(0);
+		assertThat(error.get("field").asString()).isEqualTo("terms");
+		assertThat(error.get("code").asString()).isEqualTo("field.tooMany");
+		assertThat(officeHoldersTagged()).isZero();
+	}
+
 	/** One office holder, and empty lines (which the import skips) up to the size. */
 	private String officeHolderList(int size) {
 		String file = """
