@@ -58,7 +58,6 @@ public class Intake {
 
 	Intake(RequestStore store, Registry registry, Bodies bodies, Retention retention, FirstContactDeadlines deadlines,
 			ApplicationEventPublisher events, Clock clock, IntakeLimits limits) {
-		this.limits = limits;
 		this.store = store;
 		this.registry = registry;
 		this.bodies = bodies;
@@ -66,6 +65,7 @@ public class Intake {
 		this.deadlines = deadlines;
 		this.events = events;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package nl.weerbaar.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.BufferedReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request body beyond its limit before anything reads it: by its declared length at once, and by counting
- * as it is read when no length was declared (or a false one). The API answers 413 as a problem; a page shows the
- * error page for 413. Uploads (CSV, multipart) may be larger than other bodies; only the import endpoints take them.
+ * as it is read when it comes in chunks without one (the server never reads past a declared length). The API answers
+ * 413 as a problem; a page shows the error page for 413. Uploads (CSV, multipart) may be larger than other bodies;
+ * only the import endpoints take them.
  */
 class BodyLimitFilter extends OncePerRequestFilter {
 
@@ -102,7 +105,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 		public BufferedReader getReader() throws IOException {
 			String encoding = getCharacterEncoding();
 			return new BufferedReader(new InputStreamReader(getInputStream(),
-					encoding == null ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.Charset.forName(encoding)));
+					encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)));
 		}
 	}
 
