@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import nl.weerbaar.intake.ConcernSuggestion.IncidentFacts;
 import nl.weerbaar.intake.SupportRequestView.IncidentView;
+import nl.weerbaar.intake.internal.IntakeLimits;
 import nl.weerbaar.intake.internal.RequestStore;
 import nl.weerbaar.intake.internal.RequestStore.Row;
 import nl.weerbaar.privacy.Retention;
@@ -53,9 +54,10 @@ public class Intake {
 	private final FirstContactDeadlines deadlines;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final IntakeLimits limits;
 
 	Intake(RequestStore store, Registry registry, Bodies bodies, Retention retention, FirstContactDeadlines deadlines,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, IntakeLimits limits) {
 		this.store = store;
 		this.registry = registry;
 		this.bodies = bodies;
@@ -63,6 +65,7 @@ public class Intake {
 		this.deadlines = deadlines;
 		this.events = events;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	/**
@@ -115,6 +118,10 @@ public class Intake {
 		List<IncidentData> incidents = data.incidents() == null ? List.of() : data.incidents();
 		if (incidents.isEmpty()) {
 			violations.add(new Violation("incidents", "intake.incidents.required"));
+		}
+		else if (incidents.size() > limits.incidentsPerRequest()) {
+			// no request is taken in with more; checking each of them would be work for nothing
+			throw Refused.invalid("incidents", "intake.incidents.tooMany");
 		}
 		for (int i = 0; i < incidents.size(); i++) {
 			checkIncident(violations, "incidents[" + i + "].", incidents.get(i));
@@ -321,6 +328,9 @@ public class Intake {
 		if (!found.get().status().isOpen()) {
 			throw Refused.conflict("status", "intake.status.final");
 		}
+		if (store.incidentCount(id) >= limits.incidentsPerRequest()) {
+			throw Refused.invalid("incident", "intake.incidents.tooMany");
+		}
 		Instant now = clock.instant();
 		recordIncident(id, data, by, now);
 		store.touch(id, now);
@@ -507,6 +517,10 @@ public class Intake {
 		}
 		String author = COORDINATOR.equals(role) || SUPPORTER.equals(role) ? role : "REQUESTER";
 		Instant now = clock.instant();
+		// the request's row is locked: messages sent at once on several nodes are counted one after the other
+		if (store.messagesSince(row.id(), author, now.minus(java.time.Duration.ofHours(1))) >= limits.messagesPerHour()) {
+			throw Refused.invalid("message", "intake.message.tooMany");
+		}
 		store.addMessage(row.id(), author, by, text.strip(), now);
 		store.touch(row.id(), now);
 		events.publishEvent(new RequestMessageAdded(row.id(), author, by, role));

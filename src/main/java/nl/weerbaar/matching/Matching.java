@@ -365,6 +365,9 @@ public class Matching {
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public BatchPreview.Result commit(List<BatchPreview.Assignment> chosen, Actor by) {
+		if (chosen != null && chosen.size() > BatchSolver.MAX_REQUESTS) {
+			throw Refused.invalid("assignments", "matching.batch.tooMany");
+		}
 		List<AssignmentView> proposed = new ArrayList<>();
 		List<BatchPreview.Unassigned> refused = new ArrayList<>();
 		Locale locale = LocaleContextHolder.getLocale();

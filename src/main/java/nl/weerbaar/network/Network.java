@@ -127,6 +127,8 @@ public class Network {
 		if (data.services() != null && data.services().stream().anyMatch(s -> s != null && s.length() > 200)) {
 			violations.add(new Violation("services", "field.tooLong"));
 		}
+		Refused.checkSize(violations, "services", data.services(), 50);
+		Refused.checkText(violations, "email", data.email(), 254, false);
 		Refused.throwIfAny(violations);
 		if (id != null && store.partner(id).isEmpty()) {
 			throw Refused.invalid("id", "network.partner.unknown");

@@ -387,6 +387,9 @@ public class Registry {
 		return "CLIENT".equals(actor.role());
 	}
 
+	/** More terms than a lifetime in office holds. */
+	static final int MAX_TERMS = 50;
+
 	private void apply(OfficeHolder holder, OfficeHolderData data, Actor by) {
 		List<Term> terms = data.terms() == null ? List.of() : data.terms();
 		List<Violation> violations = new ArrayList<>();
@@ -400,6 +403,7 @@ public class Registry {
 		checkText(violations, "name", data.name(), 200, true);
 		checkText(violations, "party", data.party(), 100, false);
 		checkText(violations, "externalId", data.externalId(), 100, false);
+		nl.weerbaar.shared.Refused.checkSize(violations, "terms", terms, MAX_TERMS);
 		violations.addAll(ContactRules.check(data.email(), data.phone()));
 		Map<String, BodyKind> kinds = bodies.kindsOf(terms.stream().filter(t -> t != null && t.bodyCode() != null)
 			.map(Term::bodyCode).toList());

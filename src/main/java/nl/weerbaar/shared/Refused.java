@@ -42,6 +42,13 @@ public class Refused extends RuntimeException {
 		}
 	}
 
+	/** Adds a violation ({@code field.tooMany}) when a list holds more than {@code max} items. */
+	public static void checkSize(List<Violation> violations, String field, java.util.Collection<?> values, int max) {
+		if (values != null && values.size() > max) {
+			violations.add(new Violation(field, "field.tooMany"));
+		}
+	}
+
 	/** Refuses as invalid input when anything was found. */
 	public static void throwIfAny(List<Violation> violations) {
 		if (!violations.isEmpty()) {

@@ -20,6 +20,7 @@ import nl.weerbaar.registry.RegistryRefused;
 import nl.weerbaar.security.AccountId;
 import nl.weerbaar.security.AccountManagement;
 import nl.weerbaar.security.Role;
+import nl.weerbaar.shared.Refused;
 import nl.weerbaar.shared.Refused.Violation;
 import nl.weerbaar.registry.Term;
 import nl.weerbaar.registry.TermRules;
@@ -271,6 +272,13 @@ public class Team {
 		if (data.kind() == null) {
 			violations.add(new Violation("kind", "supporter.kind.required"));
 		}
+		Refused.checkText(violations, "party", data.party(), 100, false);
+		Refused.checkText(violations, "organisation", data.organisation(), 200, false);
+		Refused.checkText(violations, "externalId", data.externalId(), 100, false);
+		Refused.checkSize(violations, "terms", data.terms(), 50);
+		Refused.checkSize(violations, "languages", data.languages(), 20);
+		Refused.checkSize(violations, "absences", data.absences(), 100);
+		Refused.checkSize(violations, "trainings", data.trainings(), 100);
 		List<Term> terms = data.terms() == null ? List.of() : data.terms();
 		if (data.kind() == SupporterKind.PEER && terms.isEmpty()) {
 			violations.add(new Violation("terms", "supporter.peer.needsTerm"));
@@ -307,6 +315,9 @@ public class Team {
 				SupporterData.CompletedTraining training = data.trainings().get(i);
 				if (training == null || training.name() == null || training.name().isBlank() || training.completedOn() == null) {
 					violations.add(new Violation("trainings[" + i + "]", "supporter.training.invalid"));
+				}
+				else {
+					Refused.checkText(violations, "trainings[" + i + "].name", training.name(), 200, true);
 				}
 			}
 		}

@@ -6,8 +6,10 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -36,6 +38,14 @@ class WebConfiguration implements WebMvcConfigurer {
 		return resolver;
 	}
 
+	/** Before the session and security filters: an oversized body is refused before anything reads it. */
+	@Bean
+	FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(BodyLimits limits) {
+		FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 	@Bean
 	NavigationItem homeNavigation() {
 		return new NavigationItem("/", "nav.home", "nav.home.description", 0, Set.of());
@@ -46,6 +56,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor language = new LocaleChangeInterceptor();
 		language.setParamName("lang");
 		language.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(language);
+		// the error page for a refused body must not parse that body for a parameter
+		registry.addInterceptor(language).excludePathPatterns("/error");
 	}
 }

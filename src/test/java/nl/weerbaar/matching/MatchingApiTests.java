@@ -51,6 +51,25 @@ class MatchingApiTests {
 	}
 
 	@Test
+	void aBatchOfMoreThanAThousandAssignmentsIsRefusedWholeAndNothingIsProposed() {
+		UUID supporter = UUID.randomUUID();
+		String one = "{\"requestId\": \"%s\", \"reference\": \"HV-2026-00001\", \"level\": \"LOW\", \"supporterId\": \"" + supporter
+				+ "\", \"supporterName\": \"x\", \"score\": 1}";
+		String assignments = java.util.stream.IntStream.range(0, 1001)
+			.mapToObj(i -> one.formatted(UUID.randomUUID()))
+			.collect(java.util.stream.Collectors.joining(","));
+
+		Response refused = coordinator.postJson("/api/v1/matching/batch/commit", "{\"assignments\": [" + assignments + "]}");
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		JsonNode error = JSON.readTree(refused.body()).get("errors").get(0);
+		assertThat(error.get("field").asString()).isEqualTo("assignments");
+		assertThat(error.get("code").asString()).isEqualTo("matching.batch.tooMany");
+		assertThat(jdbc.sql("select count(*) from assignment where supporter_id = ?").param(supporter).query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
 	void suggestionsExplainEveryScoreAndEveryExclusionUnderTheHierarchicalRule() {
 		String tag = tag();
 		UUID alderman = officeHolder(tag, "ALDERMAN", "GM0437", "2022-06-01");

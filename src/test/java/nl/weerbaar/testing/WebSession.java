@@ -109,6 +109,25 @@ public final class WebSession {
 			.POST(HttpRequest.BodyPublishers.ofString(csv)), false);
 	}
 
+	/** A file uploaded from a page's form (multipart), with the CSRF token of the last page read as a form field. */
+	public Response postFile(String path, String field, String fileName, String contentType, byte[] content) {
+		String boundary = "----weerbaar" + System.nanoTime();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + (csrf == null ? "" : csrf)
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+		String tail = "\r\n--" + boundary + "--\r\n";
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", BROWSER_ACCEPT)
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+					HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofString(tail))), true);
+	}
+
+	/** Sends a request as built (for bodies of unknown length), with this session's cookies and CSRF token. */
+	public Response send(HttpRequest.Builder request) {
+		return send(request.header("X-CSRF-TOKEN", csrf == null ? "" : csrf), false);
+	}
+
 	public Response putJson(String path, String json) {
 		return sendJson("PUT", path, json);
 	}

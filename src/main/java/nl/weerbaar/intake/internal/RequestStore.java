@@ -363,6 +363,18 @@ public class RequestStore {
 			.list();
 	}
 
+	public long incidentCount(UUID request) {
+		return jdbc.sql("select count(*) from incident where request_id = ?").param(request).query(Long.class).single();
+	}
+
+	/** Messages by this kind of author on the request since the moment given. */
+	public long messagesSince(UUID request, String author, Instant since) {
+		return jdbc.sql("select count(*) from request_message where request_id = ? and author = ? and sent_at > ?")
+			.params(request, author, Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
 	public void addMessage(UUID request, String author, UUID by, String body, Instant at) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("insert into request_message (id, request_id, author, author_id, body, sent_at) values (?, ?, ?, ?, ?, ?)")
