@@ -22,6 +22,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.weerbaar.audit.internal.AuditPool;
 import nl.weerbaar.platform.ClientAddress;
 import nl.weerbaar.shared.AuditEntry;
 import org.springframework.data.domain.Page;
@@ -30,7 +31,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -48,10 +48,12 @@ public class AuditTrail {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate streaming;
+	private final AuditPool pool;
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+	AuditTrail(JdbcClient jdbc, DataSource dataSource, AuditPool pool, Clock clock) {
 		this.jdbc = jdbc;
+		this.pool = pool;
 		this.streaming = new JdbcTemplate(dataSource);
 		// PostgreSQL streams with a cursor (inside the read-only transaction) instead of loading the whole trail
 		this.streaming.setFetchSize(10_000);
@@ -59,31 +61,33 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Appends a record in a transaction of its own, so that it stays even when the work it records is rolled back
-	 * (a refusal usually is).
+	 * Appends a record in a transaction of its own on the trail's own pool, so that it stays even when the work it
+	 * records is rolled back (a refusal usually is), and so that recording never waits for a second connection from
+	 * the pool the caller holds one of. If it cannot be written, the caller gets the exception (fail closed).
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public long append(AuditEntry entry) {
 		// someone not signed in (the public form, a receipt code) leaves no address: it would tie a third party's
 		// words to a network; a module that needs the address (a failed sign-in) gives it itself
 		String origin = entry.origin() != null ? entry.origin() : entry.actorId() == null ? null : currentOrigin();
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		Head head = jdbc.sql("select seq, hash from audit_head where id = 1 for update")
-			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getBytes("hash")))
-			.single();
-		long seq = head.seq() + 1;
-		String result = entry.allowed() ? "ALLOWED" : "DENIED";
-		byte[] hash = hash(head.hash(), canonical(seq, now, entry.actorId(), entry.actorRole(), entry.action(),
-				entry.objectType(), entry.objectId(), result, origin));
-		jdbc.sql("""
-				insert into audit_event (seq, occurred_at, actor_id, actor_role, action, object_type, object_id, result,
-				                         origin, previous_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(seq, Timestamp.from(now), entry.actorId(), entry.actorRole(), entry.action(), entry.objectType(),
-					entry.objectId(), result, origin, head.hash(), hash)
-			.update();
-		jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, hash).update();
-		return seq;
+		return pool.inTransaction(jdbc -> {
+			Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+			Head head = jdbc.sql("select seq, hash from audit_head where id = 1 for update")
+				.query((rs, row) -> new Head(rs.getLong("seq"), rs.getBytes("hash")))
+				.single();
+			long seq = head.seq() + 1;
+			String result = entry.allowed() ? "ALLOWED" : "DENIED";
+			byte[] hash = hash(head.hash(), canonical(seq, now, entry.actorId(), entry.actorRole(), entry.action(),
+					entry.objectType(), entry.objectId(), result, origin));
+			jdbc.sql("""
+					insert into audit_event (seq, occurred_at, actor_id, actor_role, action, object_type, object_id, result,
+					                         origin, previous_hash, hash)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(seq, Timestamp.from(now), entry.actorId(), entry.actorRole(), entry.action(), entry.objectType(),
+						entry.objectId(), result, origin, head.hash(), hash)
+				.update();
+			jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, hash).update();
+			return seq;
+		});
 	}
 
 	@Transactional(readOnly = true)

@@ -40,7 +40,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The support team: coordinators and administrators manage it; supporters see the directory. */
+/** The support team: coordinators and administrators manage it; supporters see the directory, as cards. */
 @Service
 @Transactional
 @PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
@@ -108,7 +108,6 @@ public class Team {
 	}
 
 	@Transactional(readOnly = true)
-	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN', 'SUPPORTER')")
 	public Optional<SupporterView> find(UUID id, Actor by) {
 		return supporters.findById(id).map(supporter -> {
 			events.publishEvent(new SupporterRead(id, by.id(), by.role()));
@@ -150,8 +149,54 @@ public class Team {
 		return supporters.findAll().stream().map(supporter -> supporter.view(null, null)).toList();
 	}
 
+	/** An active colleague's card, as a supporter sees it; empty when there is no such one. Nothing sealed is opened. */
 	@Transactional(readOnly = true)
-	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN', 'SUPPORTER')")
+	@PreAuthorize("hasRole('SUPPORTER')")
+	public Optional<SupporterCard> card(UUID id) {
+		return cards(new SupporterQuery(null, null, null, null, null, null), id, Pageable.ofSize(1)).stream().findFirst();
+	}
+
+	/**
+	 * The directory as a supporter sees it: active colleagues only, as cards, filtered by name, kind and province (a
+	 * filter on what a card does not show would reveal it, so the others are not applied).
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('SUPPORTER')")
+	public Page<SupporterCard> directory(SupporterQuery query, Pageable pageable) {
+		return cards(query, null, pageable);
+	}
+
+	private Page<SupporterCard> cards(SupporterQuery query, UUID id, Pageable pageable) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("q", SearchText.containsPattern(query.q()));
+		params.put("kind", query.kind() == null ? null : query.kind().name());
+		params.put("province", province(query));
+		params.put("id", id);
+		String where = """
+				where s.active
+				  and (cast(:id as uuid) is null or s.id = :id)
+				  and (cast(:q as text) is null or s.name ilike :q)
+				  and (cast(:kind as text) is null or s.kind = :kind)
+				  and (cast(:province as text) is null or s.province_code = :province)
+				""";
+		long total = jdbc.sql("select count(*) from supporter s " + where).params(params).query(Long.class).single();
+		params.put("limit", pageable.getPageSize());
+		params.put("offset", pageable.getOffset());
+		List<SupporterCard> found = jdbc.sql("""
+				select s.id, s.name, s.kind, s.organisation, s.province_code,
+				       array(select l.language from supporter_language l where l.supporter_id = s.id order by l.language) as languages
+				from supporter s
+				""" + where + " order by lower(s.name), s.id limit :limit offset :offset")
+			.params(params)
+			.query((rs, row) -> new SupporterCard(rs.getObject("id", UUID.class), rs.getString("name"),
+					SupporterKind.valueOf(rs.getString("kind")), rs.getString("organisation"),
+					List.of((String[]) rs.getArray("languages").getArray()), rs.getString("province_code")))
+			.list();
+		return new PageImpl<>(found, pageable, total);
+	}
+
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 	public Page<SupporterSummary> search(SupporterQuery query, Pageable pageable) {
 		String where = """
 				where (cast(:q as text) is null or s.name ilike :q)
@@ -166,8 +211,7 @@ public class Team {
 		Map<String, Object> params = new HashMap<>();
 		params.put("q", SearchText.containsPattern(query.q()));
 		params.put("kind", query.kind() == null ? null : query.kind().name());
-		params.put("province", query.provinceCode() == null || query.provinceCode().isBlank() ? null
-				: query.provinceCode().strip().toUpperCase());
+		params.put("province", province(query));
 		params.put("active", query.active());
 		params.put("expertise", query.expertise() == null ? null : query.expertise().name());
 		params.put("function", query.function() == null ? null : query.function().name());
@@ -323,6 +367,10 @@ public class Team {
 		}
 		violations.addAll(ContactRules.check(data.email(), data.phone()));
 		return violations;
+	}
+
+	private static String province(SupporterQuery query) {
+		return query.provinceCode() == null || query.provinceCode().isBlank() ? null : query.provinceCode().strip().toUpperCase();
 	}
 
 	private static FieldLocation location(String column, UUID row) {

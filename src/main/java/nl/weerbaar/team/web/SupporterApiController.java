@@ -1,6 +1,7 @@
 package nl.weerbaar.team.web;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,7 +18,6 @@ import nl.weerbaar.team.SupporterKind;
 import nl.weerbaar.team.SupporterView;
 import nl.weerbaar.team.Team;
 import nl.weerbaar.team.Team.SupporterQuery;
-import nl.weerbaar.team.Team.SupporterSummary;
 import nl.weerbaar.web.NavigationItem;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.annotation.Bean;
@@ -58,12 +58,16 @@ class SupporterApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The supporter directory, filtered by name, kind, expertise, province, function held, active")
-	PagedModel<SupporterSummary> search(@RequestParam(required = false) String q,
+	@Operation(summary = "The supporter directory, filtered by name, kind, expertise, province, function held, active; "
+			+ "a supporter gets active colleagues as cards (name, kind, organisation, languages, province), filtered by name, "
+			+ "kind and province only")
+	PagedModel<?> search(@RequestParam(required = false) String q,
 			@RequestParam(required = false) SupporterKind kind, @RequestParam(required = false) Expertise expertise,
 			@RequestParam(required = false) String provinceCode, @RequestParam(required = false) OfficeFunction function,
-			@RequestParam(required = false) Boolean active, @ParameterObject @PageableDefault(size = 20) Pageable pageable) {
-		return new PagedModel<>(team.search(new SupporterQuery(q, kind, expertise, provinceCode, function, active), pageable));
+			@RequestParam(required = false) Boolean active, @ParameterObject @PageableDefault(size = 20) Pageable pageable,
+			@AuthenticationPrincipal AccountPrincipal me) {
+		SupporterQuery query = new SupporterQuery(q, kind, expertise, provinceCode, function, active);
+		return seesCards(me) ? new PagedModel<>(team.directory(query, pageable)) : new PagedModel<>(team.search(query, pageable));
 	}
 
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
@@ -75,9 +79,10 @@ class SupporterApiController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One supporter with contact details (the read is audited)")
-	SupporterView get(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me) {
-		return team.find(id, actor(me)).orElseThrow(SupporterApiController::notFound);
+	@Operation(summary = "One supporter with contact details (the read is audited); for a supporter an active colleague's card")
+	Object get(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me) {
+		Optional<?> found = seesCards(me) ? team.card(id) : team.find(id, actor(me));
+		return found.orElseThrow(SupporterApiController::notFound);
 	}
 
 	@PutMapping("/{id}")
@@ -91,6 +96,11 @@ class SupporterApiController {
 		return me.actingAs(Role.COORDINATOR, Role.ADMIN, Role.SUPPORTER);
 	}
 
+	/** A supporter who is not also a coordinator or administrator sees colleagues as cards (least data). */
+	static boolean seesCards(AccountPrincipal me) {
+		return Role.SUPPORTER.name().equals(actor(me).role());
+	}
+
 	private static ResponseStatusException notFound() {
 		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such supporter.");
 	}
@@ -101,6 +111,8 @@ class SupporterApiController {
 		@Bean
 		PathAuthorizations teamPaths() {
 			return paths -> paths
+				.requestMatchers("/supporters/new", "/supporters/*/edit")
+				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/v1/supporters", "/api/v1/supporters/**", "/supporters", "/supporters/**")
 				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.SUPPORTER.name())
 				.requestMatchers("/api/v1/supporters", "/api/v1/supporters/**", "/supporters", "/supporters/**")

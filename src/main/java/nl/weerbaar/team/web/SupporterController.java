@@ -16,7 +16,6 @@ import nl.weerbaar.registry.RegistryRefused;
 import nl.weerbaar.web.FormErrors;
 import nl.weerbaar.registry.Term;
 import nl.weerbaar.security.AccountPrincipal;
-import nl.weerbaar.security.Role;
 import nl.weerbaar.team.Expertise;
 import nl.weerbaar.team.Gender;
 import nl.weerbaar.team.SupporterData;
@@ -40,7 +39,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The supporter directory and a supporter's page (the read of contact details is audited). */
+/**
+ * The supporter directory and a supporter's page (the read of contact details is audited); a supporter sees colleagues
+ * as cards.
+ */
 @Controller
 class SupporterController {
 
@@ -56,8 +58,11 @@ class SupporterController {
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) SupporterKind kind,
 			@RequestParam(required = false) Expertise expertise, @RequestParam(required = false) String province,
 			@PageableDefault(size = 25) Pageable pageable, @RequestHeader(name = "HX-Request", required = false) String htmx,
-			Model model) {
-		model.addAttribute("page", team.search(new SupporterQuery(q, kind, expertise, province, null, null), pageable));
+			@AuthenticationPrincipal AccountPrincipal me, Model model) {
+		SupporterQuery query = new SupporterQuery(q, kind, expertise, province, null, null);
+		boolean cards = SupporterApiController.seesCards(me);
+		model.addAttribute("page", cards ? team.directory(query, pageable) : team.search(query, pageable));
+		model.addAttribute("full", !cards);
 		model.addAttribute("kinds", SupporterKind.values());
 		model.addAttribute("expertises", Expertise.values());
 		model.addAttribute("provinces", bodies.provinces());
@@ -165,8 +170,10 @@ class SupporterController {
 
 	@GetMapping("/supporters/{id}")
 	String detail(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me, Model model) {
-		model.addAttribute("supporter", find(id, me));
-		model.addAttribute("mayEdit", me.hasRole(Role.COORDINATOR) || me.hasRole(Role.ADMIN));
+		boolean cards = SupporterApiController.seesCards(me);
+		model.addAttribute("supporter", cards ? team.card(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+				: find(id, me));
+		model.addAttribute("full", !cards);
 		return "team/supporter";
 	}
 }
