@@ -387,8 +387,8 @@ public class Registry {
 		return "CLIENT".equals(actor.role());
 	}
 
-	/** More terms than a lifetime in office holds. */
-	static final int MAX_TERMS = 50;
+	/** More terms than a lifetime in office holds (per person, in a form or an imported file). */
+	public static final int MAX_TERMS = 50;
 
 	private void apply(OfficeHolder holder, OfficeHolderData data, Actor by) {
 		List<Term> terms = data.terms() == null ? List.of() : data.terms();

@@ -136,6 +136,20 @@ class InputBoundsTests {
 		assertThat(officeHoldersTagged()).isZero();
 	}
 
+	@Test
+	void anImportedPersonWithMoreTermsThanTheBoundIsRefusedAndNothingIsImported() {
+		String lines = java.util.stream.IntStream.range(0, 51)
+			.mapToObj(i -> "%s-1,Jan de Vries,,,,COUNCIL_MEMBER,GM0518,%s,%s".formatted(tag, java.time.LocalDate.of(1970, 1, 1)
+				.plusMonths(i), java.time.LocalDate.of(1970, 1, 20).plusMonths(i)))
+			.collect(java.util.stream.Collectors.joining("\n"));
+		Response refused = coordinator.postCsv("/api/v1/office-holders/import",
+				"external_id,name,email,phone,party,function,body_code,start,end\n" + lines + "\n");
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.body()).contains("\"terms\"").contains("field.tooMany");
+		assertThat(officeHoldersTagged()).isZero();
+	}
+
 	/** One office holder, and empty lines (which the import skips) up to the size. */
 	private String officeHolderList(int size) {
 		String file = """

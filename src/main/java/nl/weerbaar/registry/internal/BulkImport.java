@@ -23,6 +23,7 @@ import nl.weerbaar.registry.OfficeHolderImport.Entry;
 import nl.weerbaar.registry.OfficeHolderImport.LineError;
 import nl.weerbaar.registry.OfficeHolderImport.Refused;
 import nl.weerbaar.registry.OfficeHolderImport.Result;
+import nl.weerbaar.registry.Registry;
 import nl.weerbaar.registry.Registry.OfficeHolderData;
 import nl.weerbaar.registry.Term;
 import nl.weerbaar.registry.TermRules;
@@ -95,8 +96,14 @@ public class BulkImport {
 		if (blank(data.externalId())) {
 			errors.add(new LineError(line, "externalId", "field.required"));
 		}
+		else if (data.externalId().strip().length() > 100) {
+			errors.add(new LineError(line, "externalId", "field.tooLong"));
+		}
 		else if (!externalIds.add(data.externalId())) {
 			errors.add(new LineError(line, "externalId", "import.externalId.twice"));
+		}
+		if (data.terms().size() > Registry.MAX_TERMS) {
+			errors.add(new LineError(line, "terms", "field.tooMany"));
 		}
 		if (blank(data.name())) {
 			errors.add(new LineError(line, "name", "field.required"));
