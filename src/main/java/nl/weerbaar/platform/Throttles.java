@@ -61,6 +61,11 @@ public class Throttles {
 		return buckets.getProxy(id(key), configuration);
 	}
 
+	/** Whether the bucket is there (used, and not yet full again and removed), without making it. */
+	public boolean exists(String key) {
+		return buckets.getProxyConfiguration(id(key)).isPresent();
+	}
+
 	/** Forgets the bucket: the next use starts full. */
 	public void reset(String key) {
 		buckets.removeProxy(id(key));

@@ -39,7 +39,11 @@ class CasesPersonalData implements PersonalDataSource {
 
 	@Override
 	public Map<String, Object> export(SubjectId subject) {
-		List<UUID> requests = jdbc.sql("select id from support_request where subject_id = :id or office_holder_id = :id order by created_at")
+		// a home-front member's case goes into the office holder's export only while the member shares its request
+		List<UUID> requests = jdbc.sql("""
+				select id from support_request
+				where subject_id = :id or (office_holder_id = :id and home_front and shared_with_office_holder)
+				order by created_at""")
 			.param("id", subject.value())
 			.query(UUID.class)
 			.list();

@@ -32,9 +32,10 @@ class NetworkPersonalData implements PersonalDataSource {
 
 	@Override
 	public Map<String, Object> export(SubjectId subject) {
+		// a home-front member's referrals go into the office holder's export only while the member shares the request
 		List<UUID> cases = jdbc.sql("""
 				select c.id from support_case c join support_request r on r.id = c.request_id
-				where r.subject_id = :id or r.office_holder_id = :id""")
+				where r.subject_id = :id or (r.office_holder_id = :id and r.home_front and r.shared_with_office_holder)""")
 			.param("id", subject.value())
 			.query(UUID.class)
 			.list();

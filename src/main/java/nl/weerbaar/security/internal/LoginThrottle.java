@@ -20,9 +20,16 @@ import org.springframework.stereotype.Component;
  * checked, and waits while one is empty. Taking first means a burst of parallel
  * attempts gets no more tries than the same attempts one after the other; an attempt that turns out right gives its
  * token back. The buckets are the {@link Throttles}', in PostgreSQL, so every node counts the same attempts.
+ * <p>
+ * The per-username ceiling does not apply from an address (IPv6: /64) where the username completed a sign-in within
+ * {@link #KNOWN_FOR}: otherwise anyone with a few addresses could keep a mayor out by spending that ceiling with wrong
+ * passwords. Only a complete sign-in (all factors) makes an address known, so a guesser never gains it.
  */
 @Component
 public class LoginThrottle {
+
+	/** How long an address where the username completed a sign-in stays free of the per-username ceiling. */
+	static final Duration KNOWN_FOR = Duration.ofDays(90);
 
 	private final Throttles throttles;
 	private final int freeAttempts;
@@ -67,13 +74,30 @@ public class LoginThrottle {
 	 */
 	public void succeeded(String username, String address) {
 		throttles.reset(pairKey(username, address));
-		usernameBucket(username).addTokens(1);
+		if (!known(username, address)) {
+			usernameBucket(username).addTokens(1);
+		}
 		addressBucket(address).addTokens(1);
+		// known from now for KNOWN_FOR: a bucket of one token, taken, that takes that long to fill again
+		throttles.reset(knownKey(username, address));
+		knownBucket(username, address).tryConsume(1);
 	}
 
 	private List<Bucket> buckets(String username, String address) {
-		return List.of(throttles.bucket(pairKey(username, address), () -> configuration(freeAttempts)),
-				usernameBucket(username), addressBucket(address));
+		Bucket pair = throttles.bucket(pairKey(username, address), () -> configuration(freeAttempts));
+		return known(username, address) ? List.of(pair, addressBucket(address))
+				: List.of(pair, usernameBucket(username), addressBucket(address));
+	}
+
+	private boolean known(String username, String address) {
+		// asked only when it is there, so that an unknown address leaves no bucket behind
+		return throttles.exists(knownKey(username, address)) && knownBucket(username, address).getAvailableTokens() < 1;
+	}
+
+	private Bucket knownBucket(String username, String address) {
+		return throttles.bucket(knownKey(username, address), () -> BucketConfiguration.builder()
+			.addLimit(limit -> limit.capacity(1).refillIntervally(1, KNOWN_FOR))
+			.build());
 	}
 
 	private Bucket usernameBucket(String username) {
@@ -93,6 +117,10 @@ public class LoginThrottle {
 			.addLimit(limit -> limit.capacity(2L * free).refillGreedy(1, firstDelay.multipliedBy(8)))
 			.addLimit(limit -> limit.capacity(4L * free).refillGreedy(1, maxDelay))
 			.build();
+	}
+
+	private static String knownKey(String username, String address) {
+		return "login:known:" + username + "\n" + ClientAddress.throttleKey(address);
 	}
 
 	private static String pairKey(String username, String address) {

@@ -74,6 +74,22 @@ class LoginThrottleTests {
 	}
 
 	@Test
+	void aGuesserWhoSpendsTheUsernamesCeilingDoesNotLockThePersonOutWhereTheySignedInBefore() {
+		throttle = throttle(6);
+		throttle.succeeded("mayor" + tag, address("10.0.0.1"));
+		for (int i = 2; i <= 7; i++) {
+			assertThat(attempt("mayor", "10.0.0." + i)).isTrue();
+		}
+		assertThat(attempt("mayor", "10.0.0.8")).as("the ceiling holds for a guesser").isFalse();
+		assertThat(attempt("mayor", "10.0.0.1")).as("the mayor, where they signed in before").isTrue();
+		clock.advance(Duration.ofDays(91));
+		for (int i = 2; i <= 7; i++) {
+			assertThat(attempt("mayor", "10.0.1." + i)).isTrue();
+		}
+		assertThat(attempt("mayor", "10.0.0.1")).as("known only for a while").isFalse();
+	}
+
+	@Test
 	void ipv6AddressesCountPerSlash64() {
 		String prefix = "2001:db8:" + Integer.toHexString(network) + ":1:";
 		assertThat(throttle.tryAttempt("erin" + tag, prefix + "a::1")).isTrue();
