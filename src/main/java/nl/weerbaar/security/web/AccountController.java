@@ -32,7 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Administrators create accounts and set their roles. */
+/** Administrators create accounts, set their roles, recover them, and see and revoke anyone's tokens. */
 @Controller
 @RequestMapping("/admin/accounts")
 class AccountController {
@@ -96,10 +96,13 @@ class AccountController {
 
 	private String edit(AccountSummary account, Model model) {
 		model.addAttribute("account", account);
+		model.addAttribute("tokens", tokens.list(account.id()));
 		if (account.integration()) {
-			model.addAttribute("tokens", tokens.list(account.id()));
-			model.addAttribute("tokenForm", new TokensController.TokenForm("", account.roles(), 90));
-			model.addAttribute("maxDays", tokens.maxDays());
+			if (!model.containsAttribute("tokenForm")) {
+				model.addAttribute("tokenForm", new TokensController.TokenForm("", account.roles(),
+						Math.min(90, tokens.maxDays(account.roles()))));
+			}
+			TokenLimits.addTo(model, tokens, account.roles());
 		}
 		return "security/account-edit";
 	}

@@ -21,7 +21,7 @@ class LoginThrottleTests {
 	private final LoginThrottle throttle = new LoginThrottle(new SecurityProperties(Duration.ofHours(12),
 			new LoginThrottleProperties(3, 10, Duration.ofSeconds(1), Duration.ofSeconds(100)),
 			new SecondFactorProperties(Set.of(Role.ADMIN), false), Duration.ofMinutes(10), Duration.ofHours(24),
-			Duration.ofDays(365), new WebAuthnProperties("localhost", "Weerbaar", List.of())), clock);
+			new SecurityProperties.TokenProperties(null), new WebAuthnProperties("localhost", "Weerbaar", List.of())), clock);
 
 	@Test
 	void theFreeAttemptsGoAtOnceAndTheNextWaits() {
