@@ -8,6 +8,7 @@ import nl.weerbaar.security.AccountEvents.SignInFailed;
 import nl.weerbaar.security.AccountEvents.SignedIn;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.PathAuthorizations;
+import nl.weerbaar.security.Role;
 import nl.weerbaar.security.StepUpPaths;
 import nl.weerbaar.security.internal.ThrottledAuthenticationProvider.LoginThrottledException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -73,7 +74,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(paths -> {
 				paths.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 				paths.requestMatchers("/actuator", "/actuator/**").hasRole("ADMIN");
-				paths.requestMatchers("/v3/api-docs*", "/v3/api-docs/**").authenticated();
+				// the map of every endpoint is for the team's own staff; clients and partner organisations get no
+				// reconnaissance of what they may not call (a partner's integrator is given its referral calls apart)
+				paths.requestMatchers("/v3/api-docs*", "/v3/api-docs/**")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.SUPPORTER.name(), Role.ANALYST.name(), Role.ADMIN.name());
 				modules.forEach(module -> module.configure(paths));
 				paths.anyRequest().denyAll();
 			})
