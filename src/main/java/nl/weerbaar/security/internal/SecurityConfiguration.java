@@ -94,7 +94,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, List<PathAuthorizations> modules, SecurityProperties properties,
 			Clock clock, AuthenticationManager authenticationManager, ApplicationEventPublisher events,
-			List<StepUpPaths> stepUp, SignIns signIns) throws Exception {
+			List<StepUpPaths> stepUp, SignIns signIns, KnownBrowsers browsers) throws Exception {
 		http.authorizeHttpRequests(paths -> {
 			paths.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
 			paths.requestMatchers("/login", "/account/setup", "/assets/**", "/favicon.ico", "/robots.txt").permitAll();
@@ -105,7 +105,7 @@ class SecurityConfiguration {
 		})
 			.authenticationManager(authenticationManager)
 			.formLogin(form -> form.loginPage("/login")
-				.successHandler(signedIn(events))
+				.successHandler(signedIn(events, browsers))
 				.failureHandler(signInFailed(events)))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("WEERBAAR_SESSION"));
 		return common(http, properties, clock, stepUp, signIns).build();
@@ -125,7 +125,7 @@ class SecurityConfiguration {
 						"camera=(), microphone=(), geolocation=(), payment=(), usb=()")));
 	}
 
-	private static AuthenticationSuccessHandler signedIn(ApplicationEventPublisher events) {
+	private static AuthenticationSuccessHandler signedIn(ApplicationEventPublisher events, KnownBrowsers browsers) {
 		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
 		return (request, response, authentication) -> {
 			String agent = request.getHeader("User-Agent");
@@ -138,6 +138,7 @@ class SecurityConfiguration {
 			}
 			if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
 				events.publishEvent(new SignedIn(principal.id(), principal.roles(), request.getRemoteAddr()));
+				browsers.signedIn(principal.id(), request, response);
 			}
 			redirect.onAuthenticationSuccess(request, response, authentication);
 		};

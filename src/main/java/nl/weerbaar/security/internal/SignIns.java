@@ -40,14 +40,16 @@ public class SignIns {
 	private final Accounts accounts;
 	private final SecondFactors factors;
 	private final LoginThrottle throttle;
+	private final KnownBrowsers browsers;
 	private final ApplicationEventPublisher events;
 	private final Duration stepUpWindow;
 	private final Clock clock;
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 	private final RequestCache savedRequests = new HttpSessionRequestCache();
 
-	SignIns(Accounts accounts, SecondFactors factors, LoginThrottle throttle, ApplicationEventPublisher events,
-			SecurityProperties properties, Clock clock) {
+	SignIns(Accounts accounts, SecondFactors factors, LoginThrottle throttle, KnownBrowsers browsers,
+			ApplicationEventPublisher events, SecurityProperties properties, Clock clock) {
+		this.browsers = browsers;
 		this.accounts = accounts;
 		this.factors = factors;
 		this.throttle = throttle;
@@ -84,6 +86,7 @@ public class SignIns {
 		request.changeSessionId();
 		throttle.succeeded(account.username());
 		events.publishEvent(new SignedIn(account.id(), account.roles(), request.getRemoteAddr()));
+		browsers.signedIn(account.id(), request, response);
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		savedRequests.removeRequest(request, response);
 		return saved == null ? request.getContextPath() + "/" : saved.getRedirectUrl();
