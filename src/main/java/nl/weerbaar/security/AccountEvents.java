@@ -67,6 +67,10 @@ public final class AccountEvents {
 		}
 	}
 
+	/** A sign-in was completed from a browser this account had not used before (the person is told). */
+	public record SignedInFromNewBrowser(AccountId account) {
+	}
+
 	/** A signed-in person showed a factor again before a sensitive action. */
 	public record StepUpVerified(AccountId account) implements AuditableEvent {
 

@@ -12,6 +12,7 @@ import nl.weerbaar.security.AccountEvents.AccountEnabledChanged;
 import nl.weerbaar.security.AccountEvents.AccountRolesChanged;
 import nl.weerbaar.security.AccountEvents.PasswordChanged;
 import nl.weerbaar.security.AccountEvents.SetupLinkChanged;
+import nl.weerbaar.security.internal.AccessTokens;
 import nl.weerbaar.security.internal.Account;
 import nl.weerbaar.security.internal.Accounts;
 import nl.weerbaar.security.internal.PasswordPolicy;
@@ -39,16 +40,19 @@ public class AccountManagement {
 	private final SessionControl sessions;
 	private final SecondFactors factors;
 	private final SetupLinks setupLinks;
+	private final AccessTokens tokens;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, SessionControl sessions,
-			SecondFactors factors, SetupLinks setupLinks, ApplicationEventPublisher events, Clock clock) {
+			SecondFactors factors, SetupLinks setupLinks, AccessTokens tokens, ApplicationEventPublisher events,
+			Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
 		this.factors = factors;
 		this.setupLinks = setupLinks;
+		this.tokens = tokens;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -173,8 +177,9 @@ public class AccountManagement {
 			events.publishEvent(new AccountEnabledChanged(id, enabled, by));
 		}
 		if (rolesChanged || !enabled) {
-			// a changed role or a disabled account takes effect at once, not at the next sign-in
+			// a changed role or a disabled account takes effect at once, not at the next sign-in, and for its tokens too
 			sessions.endAll(account.username());
+			tokens.revokeAll(id, by);
 		}
 		return AccountSummary.of(account);
 	}
@@ -196,6 +201,7 @@ public class AccountManagement {
 		account.changePassword(passwordEncoder.encode(newPassword), true, clock.instant());
 		accounts.save(account);
 		sessions.endAllExcept(account.username(), keepSessionId);
+		revokePersonalTokens(account, id);
 		events.publishEvent(new PasswordChanged(id));
 		return account.toPrincipal();
 	}
@@ -211,6 +217,7 @@ public class AccountManagement {
 			.orElseThrow(() -> new AccountRefused(null, "account.notFound"));
 		String token = setupLinks.issue(id, by);
 		sessions.endAll(account.username());
+		revokePersonalTokens(account, by);
 		events.publishEvent(new SetupLinkChanged(id, false, by));
 		return token;
 	}
@@ -234,6 +241,7 @@ public class AccountManagement {
 		account.changePassword(passwordEncoder.encode(newPassword), true, clock.instant());
 		accounts.save(account);
 		sessions.endAll(account.username());
+		revokePersonalTokens(account, id);
 		events.publishEvent(new SetupLinkChanged(id, true, null));
 		events.publishEvent(new PasswordChanged(id));
 	}
@@ -250,6 +258,17 @@ public class AccountManagement {
 		}
 		factors.resetAll(id);
 		sessions.endAll(account.username());
+		revokePersonalTokens(account, by);
+	}
+
+	/**
+	 * A person's tokens end with the recovery of their account: whoever took it over may have made them. An
+	 * integration's tokens are its only way in and end only when it is disabled or its roles change.
+	 */
+	private void revokePersonalTokens(Account account, AccountId by) {
+		if (!account.integration()) {
+			tokens.revokeAll(account.id(), by);
+		}
 	}
 
 	private static void checkDisplayName(String displayName) {

@@ -96,6 +96,31 @@ class SubjectRightsTests {
 	}
 
 	@Test
+	void aTokenNeitherApprovesAnErasureNorExportsAPersonsData() throws Exception {
+		String requestId = json.readTree(firstCoordinator.postJson("/api/v1/subjects/" + person + "/erasure-requests",
+				"{\"reason\": \"SUBJECT_REQUEST\"}").body()).get("id").asString();
+		WebSession second = signedIn(new TestAccounts(context).create(Role.COORDINATOR));
+		second.get("/account/tokens/new");
+		java.util.regex.Matcher secret = java.util.regex.Pattern.compile("id=\"token-secret\">(wb_[A-Za-z0-9_-]+)<")
+			.matcher(second.post("/account/tokens", java.util.Map.of("name", "Script", "roles", "COORDINATOR", "days",
+					"30")).body());
+		assertThat(secret.find()).isTrue();
+		java.net.http.HttpClient script = java.net.http.HttpClient.newHttpClient();
+		for (String[] call : new String[][] { { "POST", "/api/v1/erasure-requests/" + requestId + "/approval" },
+				{ "GET", "/api/v1/subjects/" + person + "/export" } }) {
+			var answer = script.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + call[1]))
+				.header("Authorization", "Bearer " + secret.group(1))
+				.method(call[0], java.net.http.HttpRequest.BodyPublishers.noBody())
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(call[1]).isEqualTo(403);
+			assertThat(answer.body()).as(call[1]).contains("urn:weerbaar:problem:step-up-required");
+		}
+		assertThat(personalData.open(person, email, sealed)).as("nothing was erased").isPresent();
+		assertThat(second.postJson("/api/v1/erasure-requests/" + requestId + "/approval", "").status())
+			.as("the same person in a session with a fresh factor may").isEqualTo(200);
+	}
+
+	@Test
 	void aLegalHoldBlocksErasureAndABadReasonIsAProblem() {
 		firstCoordinator.get("/privacy/subjects/" + person);
 		firstCoordinator.post("/privacy/subjects/" + person + "/legal-hold", java.util.Map.of("reason", "zaak 2026/17"));

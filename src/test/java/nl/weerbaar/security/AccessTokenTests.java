@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -152,6 +154,152 @@ class AccessTokenTests {
 
 		assertThat(new WebSession(port).signInWithPasswordOnly(username, "anything at all here").location())
 			.as("an integration never signs in with a password").endsWith("/login?error");
+	}
+
+	@Test
+	void aPasswordChangeEndsTheOwnersTokens() {
+		TestAccount account = accounts.create(Role.SUPPORTER);
+		WebSession browser = signedIn(account);
+		String token = make(browser, Map.of("name", "Script", "roles", "SUPPORTER", "days", "30"));
+		assertThat(call("GET", "/api/v1/cases", token).statusCode()).isEqualTo(200);
+		browser.get("/account/password");
+		assertThat(browser.post("/account/password", Map.of("currentPassword", TestAccounts.PASSWORD,
+				"newPassword", "a brand new passphrase", "confirmation", "a brand new passphrase")).location())
+			.endsWith("/");
+		assertThat(call("GET", "/api/v1/cases", token).statusCode()).isEqualTo(401);
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'TOKEN_REVOKED' and object_id = (select id::text from access_token where account_id = ?)")
+			.param(account.id()).query(Long.class).single()).as("audited").isEqualTo(1);
+	}
+
+	@Test
+	void aSetUpLinkAndAFactorResetEndThePersonsTokens() {
+		TestAccount account = accounts.create(Role.SUPPORTER);
+		String first = make(signedIn(account), Map.of("name", "Eerste", "roles", "SUPPORTER", "days", "30"));
+		WebSession admin = signedIn(accounts.create(Role.ADMIN));
+		admin.get("/admin/accounts/" + account.id());
+		assertThat(admin.post("/admin/accounts/" + account.id() + "/setup-link", Map.of()).status()).isEqualTo(200);
+		assertThat(call("GET", "/api/v1/cases", first).statusCode()).as("a set-up link").isEqualTo(401);
+
+		String second = make(signedIn(account), Map.of("name", "Tweede", "roles", "SUPPORTER", "days", "30"));
+		assertThat(call("GET", "/api/v1/cases", second).statusCode()).isEqualTo(200);
+		admin.get("/admin/accounts/" + account.id());
+		assertThat(admin.post("/admin/accounts/" + account.id() + "/factor-reset", Map.of()).location())
+			.endsWith("/admin/accounts/" + account.id());
+		assertThat(call("GET", "/api/v1/cases", second).statusCode()).as("a factor reset").isEqualTo(401);
+	}
+
+	@Test
+	void disablingAnAccountAndChangingItsRolesEndItsTokens() {
+		TestAccount account = accounts.create(Role.SUPPORTER);
+		String token = make(signedIn(account), Map.of("name", "Script", "roles", "SUPPORTER", "days", "30"));
+		WebSession admin = signedIn(accounts.create(Role.ADMIN));
+		admin.get("/admin/accounts/" + account.id());
+		admin.post("/admin/accounts/" + account.id(),
+				Map.of("displayName", "Test SUPPORTER", "roles", "SUPPORTER", "enabled", "false"));
+		admin.post("/admin/accounts/" + account.id(),
+				Map.of("displayName", "Test SUPPORTER", "roles", "SUPPORTER", "enabled", "true"));
+		assertThat(call("GET", "/api/v1/cases", token).statusCode()).as("disabled and enabled again").isEqualTo(401);
+
+		String again = make(signedIn(account), Map.of("name", "Opnieuw", "roles", "SUPPORTER", "days", "30"));
+		changeRoles(admin, account.id(), "SUPPORTER");
+		assertThat(call("GET", "/api/v1/cases", again).statusCode()).as("saved without a change").isEqualTo(200);
+		changeRoles(admin, account.id(), "SUPPORTER", "ANALYST");
+		assertThat(call("GET", "/api/v1/cases", again).statusCode()).as("a role added").isEqualTo(401);
+	}
+
+	@Test
+	void anIntegrationsTokensEndOnlyWhenItIsDisabledOrItsRolesChange() {
+		WebSession admin = signedIn(accounts.create(Role.ADMIN));
+		String username = "koppeling-" + System.nanoTime();
+		admin.get("/admin/accounts/new");
+		admin.post("/admin/accounts", Map.of("username", username, "displayName", "Koppeling", "roles", "PARTNER",
+				"integration", "true"));
+		UUID integration = accounts.idOf(username);
+		String token = integrationToken(admin, integration, "180");
+		admin.get("/admin/accounts/" + integration);
+		admin.post("/admin/accounts/" + integration + "/factor-reset", Map.of());
+		assertThat(call("GET", "/api/v1/referrals", token).statusCode()).as("a factor reset is no recovery of a system")
+			.isEqualTo(200);
+		changeRoles(admin, integration, "PARTNER", "ANALYST");
+		assertThat(call("GET", "/api/v1/referrals", token).statusCode()).as("a role change").isEqualTo(401);
+
+		String second = integrationToken(admin, integration, "90");
+		admin.get("/admin/accounts/" + integration);
+		admin.post("/admin/accounts/" + integration, Map.of("displayName", "Koppeling", "roles", "PARTNER",
+				"enabled", "false"));
+		admin.post("/admin/accounts/" + integration, Map.of("displayName", "Koppeling", "roles", "PARTNER",
+				"enabled", "true"));
+		assertThat(call("GET", "/api/v1/referrals", second).statusCode()).as("disabled").isEqualTo(401);
+	}
+
+	@Test
+	void anAdministratorSeesAndRevokesAPersonsTokensOnTheAccountPage() {
+		TestAccount account = accounts.create(Role.COORDINATOR);
+		String token = make(signedIn(account), Map.of("name", "Rapportage-script", "roles", "COORDINATOR", "days", "30"));
+		UUID id = jdbc.sql("select id from access_token where account_id = ?").param(account.id()).query(UUID.class)
+			.single();
+		WebSession admin = signedIn(accounts.create(Role.ADMIN));
+		Response page = admin.get("/admin/accounts/" + account.id());
+		assertThat(page.body()).contains("Rapportage-script").doesNotContain(token)
+			.contains("/admin/accounts/" + account.id() + "/tokens/" + id + "/revocation")
+			.doesNotContain("action=\"/admin/accounts/" + account.id() + "/tokens\"");
+		assertThat(admin.post("/admin/accounts/" + account.id() + "/tokens/" + id + "/revocation", Map.of()).location())
+			.endsWith("/admin/accounts/" + account.id());
+		assertThat(call("GET", "/api/v1/cases", token).statusCode()).isEqualTo(401);
+		assertThat(admin.post("/admin/accounts/" + account.id() + "/tokens", Map.of("name", "Niet", "roles",
+				"COORDINATOR", "days", "1")).status()).as("an administrator makes no person's token").isEqualTo(404);
+	}
+
+	@Test
+	void aTokensLongestLifeIsTheShortestOfItsRoles() {
+		TestAccount account = accounts.create(Role.COORDINATOR, Role.ANALYST, Role.ADMIN);
+		WebSession browser = signedIn(account);
+		Response form = browser.get("/account/tokens/new");
+		assertThat(form.body()).contains("hoogstens 30 dagen").contains("hoogstens 90 dagen")
+			.contains("hoogstens 7 dagen");
+		assertThat(tryMake(browser, "COORDINATOR", "31").body()).contains("id=\"days-error\"");
+		assertThat(tryMake(browser, "ANALYST", "91").body()).contains("id=\"days-error\"");
+		assertThat(tryMake(browser, "ANALYST", "90").body()).contains("token-secret");
+		assertThat(tryMakeWithRoles(browser, "31", "COORDINATOR", "ANALYST").body())
+			.as("two roles: the shorter limit").contains("id=\"days-error\"");
+		assertThat(tryMakeWithRoles(browser, "8", "ADMIN", "ANALYST").body()).contains("id=\"days-error\"");
+		assertThat(tryMakeWithRoles(browser, "7", "ADMIN", "ANALYST").body()).contains("token-secret");
+		assertThat(jdbc.sql("select max(expires_at - created_at) from access_token where account_id = ? and 'ADMIN' = any(roles)")
+			.param(account.id()).query(String.class).single()).isEqualTo("7 days");
+	}
+
+	private Response tryMake(WebSession browser, String role, String days) {
+		return tryMakeWithRoles(browser, days, role);
+	}
+
+	/** Posts the token form with several roles (the form repeats the field, as checkboxes do). */
+	private Response tryMakeWithRoles(WebSession browser, String days, String... roles) {
+		browser.get("/account/tokens/new");
+		List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(Map.entry("name", "Limiet"),
+				Map.entry("days", days)));
+		for (String role : roles) {
+			fields.add(Map.entry("roles", role));
+		}
+		return browser.postFields("/account/tokens", fields);
+	}
+
+	private void changeRoles(WebSession admin, UUID account, String... roles) {
+		admin.get("/admin/accounts/" + account);
+		List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(Map.entry("displayName", "Gewijzigd"),
+				Map.entry("enabled", "true")));
+		for (String role : roles) {
+			fields.add(Map.entry("roles", role));
+		}
+		assertThat(admin.postFields("/admin/accounts/" + account, fields).location()).endsWith("/admin/accounts?saved");
+	}
+
+	private String integrationToken(WebSession admin, UUID integration, String days) {
+		admin.get("/admin/accounts/" + integration);
+		Response made = admin.post("/admin/accounts/" + integration + "/tokens",
+				Map.of("name", "Ophalen " + days, "roles", "PARTNER", "days", days));
+		Matcher secret = SECRET.matcher(made.body());
+		assertThat(secret.find()).as(made.body()).isTrue();
+		return secret.group(1);
 	}
 
 	private WebSession signedIn(TestAccount account) {

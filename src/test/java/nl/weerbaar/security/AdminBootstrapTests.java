@@ -1,5 +1,8 @@
 package nl.weerbaar.security;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -44,7 +48,7 @@ class AdminBootstrapTests {
 	@TestPropertySource(properties = "weerbaar.test.database=bootstrap_generated")
 	class GeneratedOneTimePassword {
 
-		private static final Pattern PRINTED = Pattern.compile("one-time password: (\\S+)");
+		private static final Pattern CREDENTIALS = Pattern.compile("one-time password: (\\S+)");
 
 		@LocalServerPort
 		int port;
@@ -52,24 +56,29 @@ class AdminBootstrapTests {
 		@Autowired
 		JdbcClient jdbc;
 
+		@Autowired
+		Environment environment;
+
 		@Test
-		void isPrintedOnceAndMustBeReplacedAtTheFirstSignIn(CapturedOutput output) {
-			String password = printedPassword(output);
+		void goesToAFileOnlyItsOwnerReadsIsNeverLoggedAndMustBeReplacedAtTheFirstSignIn(CapturedOutput output)
+				throws Exception {
+			Path file = Path.of(environment.getProperty("weerbaar.security.first-admin-password-file"))
+				.toAbsolutePath()
+				.normalize();
+			assertThat(Files.getPosixFilePermissions(file)).as("POSIX 0600")
+				.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+			Matcher matcher = CREDENTIALS.matcher(Files.readString(file));
+			assertThat(matcher.find()).isTrue();
+			String password = matcher.group(1);
+			assertThat(output.getAll()).as("the path is logged").contains(file.toString())
+				.as("the password is not").doesNotContain(password);
+
 			WebSession admin = new WebSession(port);
 			assertThat(admin.signIn("admin", password).location()).endsWith("/login/factor");
 			admin.enrolTotp();
 			assertThat(admin.get("/admin/accounts").location()).endsWith("/account/password");
 			assertThat(jdbc.sql("select count(*) from account_role where role = 'ADMIN'").query(Long.class).single())
 				.isEqualTo(1);
-		}
-
-		private String printedPassword(CapturedOutput output) {
-			Matcher matcher = PRINTED.matcher(output.getOut());
-			if (matcher.find()) {
-				return matcher.group(1);
-			}
-			// the context was started by an earlier test in this class; its output went to that test
-			throw new IllegalStateException("the bootstrap password was not printed while this test ran");
 		}
 	}
 }

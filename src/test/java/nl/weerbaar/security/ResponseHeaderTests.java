@@ -1,5 +1,9 @@
 package nl.weerbaar.security;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +87,40 @@ class ResponseHeaderTests {
 		assertThat(admin.get("/?lang=en").body()).contains("<html lang=\"en\"").contains("Sign out");
 		assertThat(admin.get("/").body()).as("the choice is remembered").contains("Sign out");
 		assertThat(admin.get("/?lang=nl").body()).contains("Uitloggen");
+	}
+
+	@Test
+	void theSessionCookieIsSecureWhenTheSiteIsServedOverHttps() throws Exception {
+		HttpClient browser = HttpClient.newHttpClient();
+		HttpResponse<String> behindTlsProxy = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+			.header("X-Forwarded-Proto", "https")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(sessionCookie(behindTlsProxy)).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
+		HttpResponse<String> plain = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(sessionCookie(plain)).as("a local run over http keeps working").doesNotContainIgnoringCase("Secure");
+	}
+
+	@Test
+	void theApiDescriptionIsForStaffOnly() {
+		assertThat(admin.get("/v3/api-docs").status()).isEqualTo(200);
+		TestAccounts accounts = new TestAccounts(context);
+		for (Role outsider : new Role[] { Role.CLIENT, Role.PARTNER }) {
+			WebSession browser = new WebSession(port);
+			browser.signIn(accounts.create(outsider).username(), TestAccounts.PASSWORD);
+			assertThat(browser.get("/").status()).as(outsider + " is signed in").isEqualTo(200);
+			assertThat(browser.get("/v3/api-docs").status()).as(outsider.name()).isEqualTo(403);
+			assertThat(browser.get("/v3/api-docs/swagger-config").status()).as(outsider.name()).isEqualTo(403);
+		}
+	}
+
+	private static String sessionCookie(HttpResponse<String> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(cookie -> cookie.startsWith("WEERBAAR_SESSION="))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static String nonce(Response response) {

@@ -379,6 +379,54 @@ class StrongAuthenticationTests {
 		assertThat(again.get("/login/factor").location()).endsWith("/account/factors/setup");
 	}
 
+	@Test
+	void aPasswordChangeKeepsTheSecondFactorSoStepUpStillAsksForTheAppCode() {
+		TestAccount coordinator = accounts.createWithoutFactor(Role.COORDINATOR);
+		WebSession browser = new WebSession(port);
+		browser.signInWithPasswordOnly(coordinator.username(), TestAccounts.PASSWORD);
+		TestTotp app = browser.enrolTotp();
+		browser.get("/account/factors/recovery-codes");
+		browser.get("/account/password");
+		assertThat(browser.post("/account/password", Map.of("currentPassword", TestAccounts.PASSWORD,
+				"newPassword", "a brand new passphrase", "confirmation", "a brand new passphrase")).location())
+			.endsWith("/");
+
+		ageFactors(browser, 11);
+		Response asked = browser.get("/account/tokens/new");
+		assertThat(asked.location()).as("a new token needs step-up").contains("/login/factor?continue=");
+		Response factorPage = browser.get(asked.location().substring(asked.location().indexOf("/login/factor")));
+		assertThat(factorPage.body()).as("the app code is asked").contains("action=\"/login/factor/totp\"")
+			.doesNotContain("action=\"/login/factor/password\"");
+		assertThat(browser.post("/login/factor/password", Map.of("password", "a brand new passphrase")).status())
+			.as("the password alone is refused").isEqualTo(404);
+		assertThat(browser.get("/account/tokens/new").location()).contains("/login/factor?continue=");
+
+		browser.get("/login/factor?continue=/account/tokens/new");
+		assertThat(browser.post("/login/factor/totp", Map.of("code", app.codeInStep(1))).location())
+			.endsWith("/account/tokens/new");
+		assertThat(browser.get("/account/tokens/new").status()).isEqualTo(200);
+	}
+
+	@Test
+	void thePasswordStepIsRefusedForAnAccountWithAFactorWhateverTheSessionHolds() {
+		TestAccount client = accounts.create(Role.CLIENT);
+		WebSession browser = signedIn(client);
+		TestPasskey added = accounts.addPasskey(client.id());
+		ageFactors(browser, 11);
+		Response asked = browser.get("/account/tokens/new");
+		assertThat(asked.location()).contains("/login/factor?continue=");
+		Response factorPage = browser.get(asked.location().substring(asked.location().indexOf("/login/factor")));
+		assertThat(factorPage.body()).doesNotContain("action=\"/login/factor/password\"");
+		assertThat(browser.post("/login/factor/password", Map.of("password", TestAccounts.PASSWORD)).status())
+			.isEqualTo(404);
+		assertThat(browser.get("/account/tokens/new").location()).as("still not stepped up")
+			.contains("/login/factor?continue=");
+
+		browser.get("/login/factor?continue=/account/tokens/new");
+		assertThat(browser.completeWithPasskey(added).location()).endsWith("/account/tokens/new");
+		assertThat(browser.get("/account/tokens/new").status()).isEqualTo(200);
+	}
+
 	private WebSession signedIn(TestAccount account) {
 		WebSession browser = new WebSession(port);
 		assertThat(browser.signIn(account.username(), TestAccounts.PASSWORD).location()).endsWith("/");

@@ -75,6 +75,21 @@ public final class WebSession {
 		return postRaw(path, fields, headers);
 	}
 
+	/** Posts a form whose fields may repeat (as checkboxes send them), with the CSRF token of the last page read. */
+	public Response postFields(String path, java.util.List<Map.Entry<String, String>> fields) {
+		java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+		if (csrf != null) {
+			all.add(Map.entry("_csrf", csrf));
+		}
+		String body = all.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)), true);
+	}
+
 	/** Posts a form exactly as given: no token added. */
 	public Response postRaw(String path, Map<String, String> form, String... headers) {
 		String body = form.entrySet()

@@ -27,12 +27,17 @@ class PrivacyAccess {
 			.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name());
 	}
 
-	/** A person's export (all Weerbaar holds about them) is shown or sent only after step-up. */
+	/**
+	 * A person's export (all Weerbaar holds about them) is shown or sent only after step-up, and so is the approval
+	 * of an erasure, which cannot be undone: a personal access token (which never passes step-up) can do neither.
+	 */
 	@Bean
 	StepUpPaths exportStepUp() {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher exports = new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/privacy/subjects/*"),
-				paths.matcher("/api/v1/subjects/*/export"));
+				paths.matcher("/api/v1/subjects/*/export"),
+				paths.matcher(HttpMethod.POST, "/api/v1/erasure-requests/*/approval"),
+				paths.matcher(HttpMethod.POST, "/privacy/erasure-requests/*/approval"));
 		return () -> exports;
 	}
 

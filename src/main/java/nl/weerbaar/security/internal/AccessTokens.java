@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -53,7 +55,7 @@ public class AccessTokens {
 	private final JdbcClient jdbc;
 	private final Accounts accounts;
 	private final ApplicationEventPublisher events;
-	private final Duration maxLifetime;
+	private final SecurityProperties.TokenProperties limits;
 	private final Clock clock;
 
 	AccessTokens(JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events, SecurityProperties properties,
@@ -61,12 +63,20 @@ public class AccessTokens {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.events = events;
-		this.maxLifetime = properties.tokenMaxLifetime();
+		this.limits = properties.tokens();
 		this.clock = clock;
 	}
 
-	public long maxDays() {
-		return maxLifetime.toDays();
+	/** The longest life a token carrying these roles may be given: the smallest limit among them. */
+	public int maxDays(Set<Role> roles) {
+		return limits.maxDaysFor(roles);
+	}
+
+	/** Each role's own limit, for the form to explain. */
+	public Map<Role, Integer> maxDaysPerRole(Set<Role> roles) {
+		Map<Role, Integer> each = new EnumMap<>(Role.class);
+		roles.forEach(role -> each.put(role, limits.maxDays().get(role)));
+		return each;
 	}
 
 	/** Makes a token for {@code owner} (the person themselves, or an administrator for an integration account). */
@@ -78,7 +88,7 @@ public class AccessTokens {
 		if (roles == null || roles.isEmpty() || !account.roles().containsAll(roles)) {
 			throw new AccountRefused("roles", "token.roles.invalid");
 		}
-		if (days < 1 || days > maxDays()) {
+		if (days < 1 || days > maxDays(roles)) {
 			throw new AccountRefused("days", "token.days.invalid");
 		}
 		byte[] random = new byte[32];
@@ -125,6 +135,21 @@ public class AccessTokens {
 			throw new AccountRefused(null, "account.notFound");
 		}
 		events.publishEvent(new AccessTokenChanged(owner, token, false, by));
+	}
+
+	/**
+	 * Revokes every live token of an account: its recovery (a new password, a set-up link, a factor reset), its
+	 * disabling or a change of its roles ends what was made before.
+	 */
+	public int revokeAll(AccountId owner, AccountId by) {
+		List<UUID> revoked = jdbc.sql("""
+				update access_token set revoked_at = ? where account_id = ? and revoked_at is null and expires_at > ?
+				returning id""")
+			.params(Timestamp.from(clock.instant()), owner.value(), Timestamp.from(clock.instant()))
+			.query(UUID.class)
+			.list();
+		revoked.forEach(token -> events.publishEvent(new AccessTokenChanged(owner, token, false, by)));
+		return revoked.size();
 	}
 
 	/** The API sign-in a token gives, or empty when it is unknown, revoked, expired or its account is disabled. */

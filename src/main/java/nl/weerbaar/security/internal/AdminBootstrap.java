@@ -1,5 +1,11 @@
 package nl.weerbaar.security.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Set;
 
@@ -20,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The first administrator, created once when a live database has none. There is no default password: either the
- * operator gives one in {@code WEERBAAR_ADMIN_PASSWORD} (read this once), or a random one-time password is printed
- * once on the console and must be replaced at the first sign-in.
+ * operator gives one in {@code WEERBAAR_ADMIN_PASSWORD} (read this once), or a random one-time password is written to
+ * a file only its owner can read ({@code weerbaar.security.first-admin-password-file}, whose path is logged) and
+ * must be replaced at the first sign-in. The password itself never goes to the console or a log.
  */
 @Component
 @Order(0)
@@ -29,6 +36,8 @@ class AdminBootstrap implements ApplicationRunner {
 
 	static final String USERNAME = "admin";
 	static final String PASSWORD_VARIABLE = "WEERBAAR_ADMIN_PASSWORD";
+	static final String PASSWORD_FILE_PROPERTY = "weerbaar.security.first-admin-password-file";
+	private static final String DEFAULT_PASSWORD_FILE = "./data/weerbaar-keys/first-administrator-password.txt";
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -72,12 +81,37 @@ class AdminBootstrap implements ApplicationRunner {
 		events.publishEvent(new AccountCreated(admin.id(), admin.roles(), null));
 		log.info("Created the first administrator account {}", admin.id());
 		if (generated) {
-			// on the console only, once: never in a log file
-			System.out.printf("%n==================== Weerbaar: first administrator ====================%n"
-					+ "  username: %s%n  one-time password: %s%n"
-					+ "  Sign in at /login and choose your own password; this one is not shown again.%n"
-					+ "========================================================================%n%n", USERNAME,
-					password);
+			Path file = passwordFile();
+			writeOwnerOnly(file, "username: " + USERNAME + "\none-time password: " + password + "\n");
+			// the path, never the password: logs are read by more people and kept longer than this file
+			log.warn("The first administrator's one-time password is in {} (readable by its owner only). Sign in as "
+					+ "'{}', choose your own password, then delete the file.", file, USERNAME);
+		}
+	}
+
+	private Path passwordFile() {
+		String configured = environment.getProperty(PASSWORD_FILE_PROPERTY);
+		return Path.of(configured == null || configured.isBlank() ? DEFAULT_PASSWORD_FILE : configured)
+			.toAbsolutePath()
+			.normalize();
+	}
+
+	/** Written to a temporary file made readable by the owner only (POSIX 0600), then moved into place. */
+	static void writeOwnerOnly(Path file, String content) {
+		try {
+			Files.createDirectories(file.getParent(),
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			Path temporary = Files.createTempFile(file.getParent(), ".admin", ".tmp",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.writeString(temporary, content);
+			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (UnsupportedOperationException notPosix) {
+			throw new IllegalStateException("Cannot make a file readable by its owner only here: set "
+					+ PASSWORD_VARIABLE + " for the first administrator instead.", notPosix);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot write the first administrator's password to " + file, e);
 		}
 	}
 

@@ -10,6 +10,7 @@ import nl.weerbaar.security.AccountEvents.SignInFailed;
 import nl.weerbaar.security.AccountEvents.SignedIn;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.PathAuthorizations;
+import nl.weerbaar.security.Role;
 import nl.weerbaar.security.StepUpPaths;
 import nl.weerbaar.security.internal.ThrottledAuthenticationProvider.LoginThrottledException;
 import nl.weerbaar.security.internal.ThrottledAuthenticationProvider.SignInBusyException;
@@ -78,7 +79,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(paths -> {
 				paths.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 				paths.requestMatchers("/actuator", "/actuator/**").hasRole("ADMIN");
-				paths.requestMatchers("/v3/api-docs*", "/v3/api-docs/**").authenticated();
+				// the map of every endpoint is for the team's own staff; clients and partner organisations get no
+				// reconnaissance of what they may not call (a partner's integrator is given its referral calls apart)
+				paths.requestMatchers("/v3/api-docs*", "/v3/api-docs/**")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.SUPPORTER.name(), Role.ANALYST.name(), Role.ADMIN.name());
 				modules.forEach(module -> module.configure(paths));
 				paths.anyRequest().denyAll();
 			})
@@ -95,7 +99,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, List<PathAuthorizations> modules, SecurityProperties properties,
 			Clock clock, AuthenticationManager authenticationManager, ApplicationEventPublisher events,
-			List<StepUpPaths> stepUp, SignIns signIns) throws Exception {
+			List<StepUpPaths> stepUp, SignIns signIns, KnownBrowsers browsers) throws Exception {
 		http.authorizeHttpRequests(paths -> {
 			paths.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
 			paths.requestMatchers("/login", "/account/setup", "/assets/**", "/favicon.ico", "/robots.txt").permitAll();
@@ -106,7 +110,7 @@ class SecurityConfiguration {
 		})
 			.authenticationManager(authenticationManager)
 			.formLogin(form -> form.loginPage("/login")
-				.successHandler(signedIn(events))
+				.successHandler(signedIn(events, browsers))
 				.failureHandler(signInFailed(events)))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("WEERBAAR_SESSION"));
 		return common(http, properties, clock, stepUp, signIns).build();
@@ -126,7 +130,7 @@ class SecurityConfiguration {
 						"camera=(), microphone=(), geolocation=(), payment=(), usb=()")));
 	}
 
-	private static AuthenticationSuccessHandler signedIn(ApplicationEventPublisher events) {
+	private static AuthenticationSuccessHandler signedIn(ApplicationEventPublisher events, KnownBrowsers browsers) {
 		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
 		return (request, response, authentication) -> {
 			String agent = request.getHeader("User-Agent");
@@ -139,6 +143,7 @@ class SecurityConfiguration {
 			}
 			if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
 				events.publishEvent(new SignedIn(principal.id(), principal.roles(), ClientAddress.of(request)));
+				browsers.signedIn(principal.id(), request, response);
 			}
 			redirect.onAuthenticationSuccess(request, response, authentication);
 		};

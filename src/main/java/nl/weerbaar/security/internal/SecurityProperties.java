@@ -1,7 +1,10 @@
 package nl.weerbaar.security.internal;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import nl.weerbaar.security.Role;
@@ -16,14 +19,48 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stepUpWindow how recently a factor must have been used before a sensitive action (an export, an
  *        administrator's change, a factor or token change)
  * @param setupLinkLifetime how long an administrator's one-time set-up link stays valid
- * @param tokenMaxLifetime the longest expiry a personal access token may be given
+ * @param tokens how long personal access tokens may live
  * @param webauthn the relying party that passkeys are made for
  */
 @ConfigurationProperties("weerbaar.security")
 public record SecurityProperties(@DefaultValue("12h") Duration sessionAbsoluteTimeout,
 		@DefaultValue LoginThrottleProperties loginThrottle, @DefaultValue SecondFactorProperties secondFactor,
 		@DefaultValue("10m") Duration stepUpWindow, @DefaultValue("24h") Duration setupLinkLifetime,
-		@DefaultValue("365d") Duration tokenMaxLifetime, @DefaultValue WebAuthnProperties webauthn) {
+		@DefaultValue TokenProperties tokens, @DefaultValue WebAuthnProperties webauthn) {
+
+	/**
+	 * @param maxDays the longest expiry, in days, a token carrying a role may be given; a token's limit is the smallest
+	 *        over the roles it carries. A role not named here keeps its default.
+	 */
+	public record TokenProperties(Map<Role, Integer> maxDays) {
+
+		/**
+		 * The shorter the more a token could do with it (ASVS 5.0 L3, V7/V8): an administrator's a week, desk and
+		 * case work a month, statistics a quarter, a partner's system (which fetches its referrals unattended) half a
+		 * year. Each is also revoked when its account is disabled or its roles change.
+		 */
+		static final Map<Role, Integer> DEFAULTS = Map.of(Role.ADMIN, 7, Role.COORDINATOR, 30, Role.SUPPORTER, 30,
+				Role.CLIENT, 30, Role.ANALYST, 90, Role.PARTNER, 180);
+
+		public TokenProperties {
+			Map<Role, Integer> merged = new EnumMap<>(DEFAULTS);
+			if (maxDays != null) {
+				maxDays.forEach((role, days) -> {
+					if (days == null || days < 1) {
+						throw new IllegalArgumentException("weerbaar.security.tokens.max-days." + role
+								+ " must be at least 1");
+					}
+					merged.put(role, days);
+				});
+			}
+			maxDays = Collections.unmodifiableMap(merged);
+		}
+
+		/** The longest life a token with these roles may have: the smallest of their limits. */
+		public int maxDaysFor(Set<Role> roles) {
+			return roles.stream().mapToInt(maxDays::get).min().orElse(0);
+		}
+	}
 
 	/**
 	 * Attempts count per username and address together, per username from all addresses, and per address (IPv6 per

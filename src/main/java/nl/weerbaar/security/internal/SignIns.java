@@ -39,16 +39,20 @@ public class SignIns {
 	public static final String CLIENT_ATTRIBUTE = "weerbaar.client";
 
 	private final Accounts accounts;
+	private final SecondFactors factors;
 	private final LoginThrottle throttle;
+	private final KnownBrowsers browsers;
 	private final ApplicationEventPublisher events;
 	private final Duration stepUpWindow;
 	private final Clock clock;
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 	private final RequestCache savedRequests = new HttpSessionRequestCache();
 
-	SignIns(Accounts accounts, LoginThrottle throttle, ApplicationEventPublisher events, SecurityProperties properties,
-			Clock clock) {
+	SignIns(Accounts accounts, SecondFactors factors, LoginThrottle throttle, KnownBrowsers browsers,
+			ApplicationEventPublisher events, SecurityProperties properties, Clock clock) {
+		this.browsers = browsers;
 		this.accounts = accounts;
+		this.factors = factors;
 		this.throttle = throttle;
 		this.events = events;
 		this.stepUpWindow = properties.stepUpWindow();
@@ -91,15 +95,31 @@ public class SignIns {
 		request.changeSessionId();
 		throttle.succeeded(account.username(), ClientAddress.of(request));
 		events.publishEvent(new SignedIn(account.id(), account.roles(), ClientAddress.of(request)));
+		browsers.signedIn(account.id(), request, response);
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		savedRequests.removeRequest(request, response);
 		return saved == null ? request.getContextPath() + "/" : saved.getRedirectUrl();
 	}
 
-	/** Step-up: the factor just shown counts from now. */
+	/** Step-up: the factor just shown counts from now; the factors shown before stay. */
 	public void verified(Kind factor, HttpServletRequest request, HttpServletResponse response) {
+		Authentication current = shown(factor == null ? FactorGrantedAuthority.PASSWORD_AUTHORITY : factor.authority(),
+				request, response);
+		if (current.getPrincipal() instanceof AccountPrincipal principal) {
+			events.publishEvent(new StepUpVerified(principal.id()));
+		}
+	}
+
+	/**
+	 * A signed-in person enrolled a factor by showing it (a passkey, or a code of the app): the session holds it from
+	 * now, as step-up asks for it from now on.
+	 */
+	public void enrolled(Kind factor, HttpServletRequest request, HttpServletResponse response) {
+		shown(factor.authority(), request, response);
+	}
+
+	private Authentication shown(String authority, HttpServletRequest request, HttpServletResponse response) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
-		String authority = factor == null ? FactorGrantedAuthority.PASSWORD_AUTHORITY : factor.authority();
 		List<GrantedAuthority> authorities = new ArrayList<>(current.getAuthorities()
 			.stream()
 			.filter(held -> !held.getAuthority().equals(authority))
@@ -108,28 +128,47 @@ public class SignIns {
 		save(UsernamePasswordAuthenticationToken.authenticated(current.getPrincipal(), null, authorities), request,
 				response);
 		request.changeSessionId();
-		if (current.getPrincipal() instanceof AccountPrincipal principal) {
-			events.publishEvent(new StepUpVerified(principal.id()));
-		}
+		return current;
 	}
 
 	/**
-	 * True when a factor was shown within the step-up window: a second factor when the sign-in had one, else the
-	 * password (an account without a second factor, such as a client's). A token never counts.
+	 * The signed-in person's account changed (a new password): the session gets the new principal with its roles and
+	 * keeps the factors it had shown, each with when it was shown, so that step-up keeps asking for the second
+	 * factor. The session gets a new id.
+	 */
+	public void refresh(AccountPrincipal updated, HttpServletRequest request, HttpServletResponse response) {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		List<GrantedAuthority> authorities = new ArrayList<>(updated.getAuthorities());
+		if (current != null) {
+			current.getAuthorities()
+				.stream()
+				.filter(FactorGrantedAuthority.class::isInstance)
+				.forEach(authorities::add);
+		}
+		updated.eraseCredentials();
+		save(UsernamePasswordAuthenticationToken.authenticated(updated, null, authorities), request, response);
+		request.changeSessionId();
+	}
+
+	/**
+	 * True when a factor was shown within the step-up window: a second factor when the account has one or the
+	 * sign-in used one, else the password (an account without a second factor, such as a client's). A token never
+	 * counts.
 	 */
 	public boolean recentlyVerified(Authentication authentication) {
-		if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal)) {
+		if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
 			return false;
 		}
 		Instant since = clock.instant().minus(stepUpWindow);
-		List<FactorGrantedAuthority> factors = authentication.getAuthorities()
+		List<FactorGrantedAuthority> shown = authentication.getAuthorities()
 			.stream()
 			.filter(FactorGrantedAuthority.class::isInstance)
 			.map(FactorGrantedAuthority.class::cast)
 			.toList();
-		boolean hadSecondFactor = factors.stream().anyMatch(SignIns::secondFactor);
-		return factors.stream()
-			.filter(factor -> hadSecondFactor ? secondFactor(factor)
+		boolean needsSecondFactor = shown.stream().anyMatch(SignIns::secondFactor)
+				|| this.factors.hasAny(principal.id());
+		return shown.stream()
+			.filter(factor -> needsSecondFactor ? secondFactor(factor)
 					: factor.getAuthority().equals(FactorGrantedAuthority.PASSWORD_AUTHORITY))
 			.anyMatch(factor -> factor.getIssuedAt().isAfter(since));
 	}

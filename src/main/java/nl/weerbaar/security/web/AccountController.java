@@ -16,6 +16,7 @@ import nl.weerbaar.security.AccountManagement.CreatedAccount;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.Role;
 import nl.weerbaar.security.internal.AccessTokens;
+import nl.weerbaar.security.internal.NotificationAddresses;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -28,21 +29,24 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Administrators create accounts and set their roles. */
+/** Administrators create accounts, set their roles, recover them, and see and revoke anyone's tokens. */
 @Controller
 @RequestMapping("/admin/accounts")
 class AccountController {
 
 	private final AccountManagement accounts;
 	private final AccessTokens tokens;
+	private final NotificationAddresses addresses;
 
-	AccountController(AccountManagement accounts, AccessTokens tokens) {
+	AccountController(AccountManagement accounts, AccessTokens tokens, NotificationAddresses addresses) {
 		this.accounts = accounts;
 		this.tokens = tokens;
+		this.addresses = addresses;
 	}
 
 	record NewAccountForm(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String displayName,
@@ -96,10 +100,14 @@ class AccountController {
 
 	private String edit(AccountSummary account, Model model) {
 		model.addAttribute("account", account);
+		model.addAttribute("tokens", tokens.list(account.id()));
+		model.addAttribute("notificationEmail", addresses.of(account.id()).orElse(""));
 		if (account.integration()) {
-			model.addAttribute("tokens", tokens.list(account.id()));
-			model.addAttribute("tokenForm", new TokensController.TokenForm("", account.roles(), 90));
-			model.addAttribute("maxDays", tokens.maxDays());
+			if (!model.containsAttribute("tokenForm")) {
+				model.addAttribute("tokenForm", new TokensController.TokenForm("", account.roles(),
+						Math.min(90, tokens.maxDays(account.roles()))));
+			}
+			TokenLimits.addTo(model, tokens, account.roles());
 		}
 		return "security/account-edit";
 	}
@@ -122,6 +130,21 @@ class AccountController {
 			redirect.addFlashAttribute("problem", refused.messageKey());
 			return "redirect:/admin/accounts/" + id;
 		}
+	}
+
+	/** The address where the person hears about their account's security, set for them (e.g. at hand-over). */
+	@PostMapping("/{id}/notification-email")
+	String notificationEmail(@PathVariable UUID id, @RequestParam(required = false) String notificationEmail,
+			RedirectAttributes redirect) {
+		AccountSummary account = find(id);
+		try {
+			addresses.set(account.id(), notificationEmail);
+			redirect.addFlashAttribute("notice", "account.notificationEmail.saved");
+		}
+		catch (AccountRefused refused) {
+			redirect.addFlashAttribute("problem", refused.messageKey());
+		}
+		return "redirect:/admin/accounts/" + id;
 	}
 
 	@PostMapping("/{id}/factor-reset")

@@ -71,7 +71,7 @@ class FactorController {
 			session.setAttribute(CONTINUE, next);
 		}
 		model.addAttribute("stepUp", !who.pending());
-		model.addAttribute("passwordOnly", !who.pending() && !SignIns.usedSecondFactor(authentication));
+		model.addAttribute("passwordOnly", !who.pending() && !overview.any() && !SignIns.usedSecondFactor(authentication));
 		model.addAttribute("overview", overview);
 		model.addAttribute("failure", throttled != null ? "login.throttled" : failed != null ? "factor.failed" : null);
 		return "security/factor";
@@ -102,12 +102,16 @@ class FactorController {
 		return finish(who, kind, request, response, redirect);
 	}
 
-	/** Step-up for a sign-in without a second factor (a client's, a demo account's): the password again. */
+	/**
+	 * Step-up for an account without a second factor (a client's, a demo account's): the password again. Refused for
+	 * an account that has a factor, by what is stored, whatever the session holds: the password alone must never
+	 * stand in for the factor.
+	 */
 	@PostMapping("/password")
 	String password(Authentication authentication, @RequestParam(required = false) String password,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Who who = who(authentication);
-		if (who.pending() || SignIns.usedSecondFactor(authentication)) {
+		if (who.pending() || SignIns.usedSecondFactor(authentication) || factors.hasAny(who.account().id())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		if (!signIns.tryAttempt(who.account().username(), request)) {

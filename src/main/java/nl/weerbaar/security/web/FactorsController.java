@@ -155,12 +155,15 @@ class FactorsController {
 
 	@PostMapping("/totp/confirmation")
 	String confirmTotp(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String code,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!factors.confirmTotp(me.id(), code)) {
 			redirect.addFlashAttribute("problem", "factor.totp.wrongCode");
 			return "redirect:/account/factors";
 		}
-		return changed(me, request, redirect, "factor.totp.added");
+		// after the other sessions end: enrolled() gives this one a new id
+		String next = changed(me, request, redirect, "factor.totp.added");
+		signIns.enrolled(Kind.TOTP, request, response);
+		return next;
 	}
 
 	@PostMapping("/totp/removal")
@@ -185,12 +188,13 @@ class FactorsController {
 	@PostMapping("/passkeys")
 	ResponseEntity<Map<String, String>> addPasskey(@AuthenticationPrincipal AccountPrincipal me,
 			@RequestBody(required = false) Ceremonies.PasskeyAnswer answer, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Account account = account(me);
 		if (!register(account, answer, request)) {
 			return ResponseEntity.badRequest().body(Map.of("detail", "factor.passkey.failed"));
 		}
 		changed(me, request, redirect, "factor.passkey.added");
+		signIns.enrolled(Kind.PASSKEY, request, response);
 		if (factors.overview(account).recoveryCodesLeft() == 0) {
 			request.getSession().setAttribute(CODES, factors.newRecoveryCodes(me.id()));
 			return ResponseEntity.ok(Map.of("redirect", "/account/factors/recovery-codes"));

@@ -7,12 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import nl.weerbaar.security.AccountManagement;
 import nl.weerbaar.security.AccountManagement.AccountRefused;
 import nl.weerbaar.security.AccountPrincipal;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import nl.weerbaar.security.internal.SignIns;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,10 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PasswordController {
 
 	private final AccountManagement accounts;
-	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+	private final SignIns signIns;
 
-	PasswordController(AccountManagement accounts) {
+	PasswordController(AccountManagement accounts, SignIns signIns) {
 		this.accounts = accounts;
+		this.signIns = signIns;
 	}
 
 	record PasswordForm(@NotBlank String currentPassword, @NotBlank String newPassword, @NotBlank String confirmation) {
@@ -57,12 +54,7 @@ class PasswordController {
 		try {
 			AccountPrincipal updated = accounts.changeOwnPassword(me.id(), form.currentPassword(), form.newPassword(),
 					request.getSession().getId());
-			SecurityContext context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null,
-					updated.getAuthorities()));
-			SecurityContextHolder.setContext(context);
-			contexts.saveContext(context, request, response);
-			request.changeSessionId();
+			signIns.refresh(updated, request, response);
 		}
 		catch (AccountRefused refused) {
 			errors.rejectValue(refused.field(), refused.messageKey());

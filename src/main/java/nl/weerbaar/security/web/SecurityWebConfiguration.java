@@ -34,7 +34,9 @@ class SecurityWebConfiguration {
 		RequestMatcher enrolment = paths.matcher("/account/factors/setup/**");
 		RequestMatcher changes = new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/admin/**"),
 				paths.matcher(HttpMethod.POST, "/account/factors/**"), paths.matcher("/account/tokens/new"),
-				paths.matcher(HttpMethod.POST, "/account/tokens"));
+				paths.matcher(HttpMethod.POST, "/account/tokens"),
+				// where notices of the account's security go is itself a security setting
+				paths.matcher(HttpMethod.POST, "/account/notification-email"));
 		return () -> request -> changes.matches(request) && !enrolment.matches(request);
 	}
 
@@ -84,6 +86,11 @@ class SecurityWebConfiguration {
 	NavigationItem accountsNavigation() {
 		return new NavigationItem("/admin/accounts", "nav.accounts", "nav.accounts.description", 90,
 				Set.of(Role.ADMIN.name()));
+	}
+
+	@Bean
+	NavigationItem accountNavigation() {
+		return new NavigationItem("/account", "nav.account", "nav.account.description", 99, Set.of());
 	}
 
 	@Bean

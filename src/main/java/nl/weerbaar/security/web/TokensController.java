@@ -40,7 +40,7 @@ class TokensController {
 	}
 
 	record TokenForm(@NotBlank @Size(max = 100) String name, @NotEmpty Set<Role> roles,
-			@NotNull @Min(1) @Max(365) Integer days) {
+			@NotNull @Min(1) @Max(3650) Integer days) {
 	}
 
 	@GetMapping
@@ -51,7 +51,7 @@ class TokensController {
 
 	@GetMapping("/new")
 	String form(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-		model.addAttribute("form", new TokenForm("", EnumSet.copyOf(me.roles()), 90));
+		model.addAttribute("form", new TokenForm("", EnumSet.copyOf(me.roles()), Math.min(90, tokens.maxDays(me.roles()))));
 		return form(me, model, "security/token-new");
 	}
 
@@ -87,7 +87,7 @@ class TokensController {
 	private String form(AccountPrincipal me, Model model, String view) {
 		model.addAttribute("roles", me.roles());
 		model.addAttribute("action", "/account/tokens");
-		model.addAttribute("maxDays", tokens.maxDays());
+		TokenLimits.addTo(model, tokens, me.roles());
 		return view;
 	}
 }
