@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import nl.weerbaar.security.AccountManagement;
 import nl.weerbaar.security.AccountManagement.AccountRefused;
 import nl.weerbaar.security.AccountPrincipal;
+import nl.weerbaar.security.internal.SignIns;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
@@ -28,10 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PasswordController {
 
 	private final AccountManagement accounts;
+	private final SignIns signIns;
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	PasswordController(AccountManagement accounts) {
+	PasswordController(AccountManagement accounts, SignIns signIns) {
 		this.accounts = accounts;
+		this.signIns = signIns;
 	}
 
 	record PasswordForm(@NotBlank String currentPassword, @NotBlank String newPassword, @NotBlank String confirmation) {
@@ -54,9 +57,16 @@ class PasswordController {
 		if (errors.hasErrors()) {
 			return "security/password";
 		}
+		// the current password is checked behind the sign-in throttle, like a sign-in's: a borrowed session must not
+		// be a way to guess it
+		if (!signIns.tryAttempt(me.getUsername(), request)) {
+			errors.rejectValue("currentPassword", "login.throttled");
+			return "security/password";
+		}
 		try {
 			AccountPrincipal updated = accounts.changeOwnPassword(me.id(), form.currentPassword(), form.newPassword(),
 					request.getSession().getId());
+			signIns.giveBack(me.getUsername(), request);
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null,
 					updated.getAuthorities()));
@@ -65,6 +75,13 @@ class PasswordController {
 			request.changeSessionId();
 		}
 		catch (AccountRefused refused) {
+			if ("currentPassword".equals(refused.field())) {
+				signIns.failed(request);
+			}
+			else {
+				// the current password was right; only the new one was refused
+				signIns.giveBack(me.getUsername(), request);
+			}
 			errors.rejectValue(refused.field(), refused.messageKey());
 			return "security/password";
 		}
