@@ -488,6 +488,19 @@ public class Intake {
 		return store.counts(filter, clock.instant());
 	}
 
+	/**
+	 * Whether a client decides for the person a request is about: it is about them, or they filed it (for their home
+	 * front). A home-front member's sharing lets the office holder see the request, not decide for the member.
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('CLIENT')")
+	public boolean decidesFor(UUID id, Actor by) {
+		UUID own = registry.ownSubject(by).orElse(null);
+		return store.find(id)
+			.filter(row -> by.id().equals(row.createdBy()) || (own != null && own.equals(row.subjectId())))
+			.isPresent();
+	}
+
 	/** A client's own requests, those they filed, and those their home front shares with them; newest first. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('CLIENT')")

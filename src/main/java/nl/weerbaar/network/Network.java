@@ -181,6 +181,14 @@ public class Network {
 
 	// --- consent ---
 
+	/**
+	 * A client gives or withdraws consent only for themselves, or for whom they filed the request: an office holder
+	 * who sees a home-front member's case because the member shares it does not decide what is shared of the member.
+	 */
+	private Optional<CaseRef> clientDecides(Optional<CaseRef> found, Actor by) {
+		return CLIENT.equals(by.role()) ? found.filter(ref -> intake.decidesFor(ref.supportRequestId(), by)) : found;
+	}
+
 	private static boolean isHttpsAddress(String website) {
 		try {
 			java.net.URI uri = new java.net.URI(website);
@@ -205,7 +213,7 @@ public class Network {
 	 */
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER', 'CLIENT')")
 	public Optional<ConsentView> recordConsent(UUID caseId, NetworkData.Consent given, Actor by) {
-		Optional<CaseRef> found = cases.access(caseId, by);
+		Optional<CaseRef> found = clientDecides(cases.access(caseId, by), by);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
@@ -248,7 +256,7 @@ public class Network {
 	 */
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'SUPPORTER', 'CLIENT')")
 	public Optional<ConsentView> withdrawConsent(UUID caseId, UUID consentId, Actor by) {
-		Optional<CaseRef> found = cases.access(caseId, by);
+		Optional<CaseRef> found = clientDecides(cases.access(caseId, by), by);
 		Optional<ConsentRow> consent = store.lockConsent(consentId).filter(c -> c.caseId().equals(caseId));
 		if (found.isEmpty() || consent.isEmpty()) {
 			return Optional.empty();

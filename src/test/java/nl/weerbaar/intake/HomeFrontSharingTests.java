@@ -142,6 +142,46 @@ class HomeFrontSharingTests {
 	}
 
 	@Test
+	void theCaseOfAnUnsharedMembersRequestStaysOutOfTheOfficeHoldersExport() {
+		SupporterAt supporter = fixtures.supporter("PV26");
+		OpenCase open = fixtures.openCase(supporter, memberId, "LOW");
+		String caseId = open.caseId().toString();
+
+		Response export = fixtures.coordinator.get("/api/v1/subjects/" + officeHolderId + "/export");
+		assertThat(export.status()).as(export.body()).isEqualTo(200);
+		assertThat(export.body()).as("no case of the member's in the office holder's export").doesNotContain(caseId);
+		assertThat(fixtures.coordinator.get("/api/v1/subjects/" + memberId + "/export").body()).contains(caseId);
+
+		assertThat(member.putJson("/api/v1/support-requests/" + open.requestId() + "/sharing",
+				"{\"sharedWithOfficeHolder\": true}").status()).isEqualTo(200);
+		assertThat(fixtures.coordinator.get("/api/v1/subjects/" + officeHolderId + "/export").body())
+			.as("while shared, it is").contains(caseId);
+	}
+
+	@Test
+	void sharingLetsTheOfficeHolderSeeTheMembersCaseNotGiveOrWithdrawConsentForThem() {
+		SupporterAt supporter = fixtures.supporter("PV26");
+		OpenCase open = fixtures.openCase(supporter, memberId, "LOW");
+		assertThat(member.putJson("/api/v1/support-requests/" + open.requestId() + "/sharing",
+				"{\"sharedWithOfficeHolder\": true}").status()).isEqualTo(200);
+		String base = "/api/v1/cases/" + open.caseId() + "/consents";
+		String ccv = jdbc.sql("select id::text from partner where code = 'CCV'").query(String.class).single();
+		String online = "{\"partnerId\": \"" + ccv + "\", \"fields\": [\"NAME\"], \"how\": \"BY_CLIENT_ONLINE\"}";
+		assertThat(officeHolder.get(base).status()).as("the office holder sees it").isEqualTo(200);
+
+		Response byHolder = officeHolder.postJson(base, online);
+		assertThat(byHolder.status()).as(byHolder.body()).isEqualTo(404);
+		assertThat(count("select count(*) from consent where case_id = ?", open.caseId())).isZero();
+
+		Response byMember = member.postJson(base, online);
+		assertThat(byMember.status()).as(byMember.body()).isEqualTo(201);
+		String consent = read(byMember).get("id").asString();
+		assertThat(officeHolder.postJson(base + "/" + consent + "/withdrawal", "{}").status()).isEqualTo(404);
+		assertThat(count("select count(*) from consent where case_id = ? and withdrawn_at is null", open.caseId()))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void whatTheOfficeHolderFiledForTheirPartnerTheyKeepSeeingAndACoordinatorMaySetSharingOnTheMembersWord() {
 		Response filed = officeHolder.postJson("/api/v1/support-requests", """
 				{"subjectId": "%s", "summary": "Mijn partner wordt gevolgd",

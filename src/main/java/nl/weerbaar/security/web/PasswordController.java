@@ -51,12 +51,26 @@ class PasswordController {
 		if (errors.hasErrors()) {
 			return "security/password";
 		}
+		// the current password is checked behind the sign-in throttle, like a sign-in's: a borrowed session must not
+		// be a way to guess it
+		if (!signIns.tryAttempt(me.getUsername(), request)) {
+			errors.rejectValue("currentPassword", "login.throttled");
+			return "security/password";
+		}
 		try {
 			AccountPrincipal updated = accounts.changeOwnPassword(me.id(), form.currentPassword(), form.newPassword(),
 					request.getSession().getId());
+			signIns.giveBack(me.getUsername(), request);
 			signIns.refresh(updated, request, response);
 		}
 		catch (AccountRefused refused) {
+			if ("currentPassword".equals(refused.field())) {
+				signIns.failed(request);
+			}
+			else {
+				// the current password was right; only the new one was refused
+				signIns.giveBack(me.getUsername(), request);
+			}
 			errors.rejectValue(refused.field(), refused.messageKey());
 			return "security/password";
 		}
