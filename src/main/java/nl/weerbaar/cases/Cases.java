@@ -414,7 +414,7 @@ public class Cases {
 			.stream()
 			.findFirst()
 			.filter(row -> row.status() == CaseStatus.CLOSED)
-			.flatMap(row -> intake.findForReceiptHolder(requestId)
+			.flatMap(row -> intake.receiptStatus(requestId)
 				.map(request -> new ReceiptEvaluation(request.reference(), store.evaluation(row.id()).isPresent())));
 	}
 

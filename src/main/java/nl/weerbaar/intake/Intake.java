@@ -195,6 +195,20 @@ public class Intake {
 		});
 	}
 
+	/**
+	 * The reference of a request that came through the public form, and whether it is closed: all that the receipt
+	 * holder still learns once it was taken over, so that they can be asked to evaluate the support (no content).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ReceiptStatus> receiptStatus(UUID id) {
+		return store.find(id)
+			.filter(row -> row.channel() == Channel.PUBLIC_FORM)
+			.map(row -> new ReceiptStatus(row.reference(), row.status() == RequestStatus.CLOSED));
+	}
+
+	public record ReceiptStatus(String reference, boolean closed) {
+	}
+
 	/** Whether this public request was taken over: linked to the person it is about, out of the receipt's reach. */
 	@Transactional(readOnly = true)
 	public boolean takenOver(UUID id) {

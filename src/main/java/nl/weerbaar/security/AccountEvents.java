@@ -101,6 +101,18 @@ public final class AccountEvents {
 		}
 	}
 
+	/**
+	 * The address where a person hears about their account's security was set, changed or cleared (by the person or an
+	 * administrator): a takeover would start here, so it is recorded, and the previous address is told.
+	 */
+	public record NotificationAddressChanged(AccountId account, AccountId by) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by.value(), null, "NOTIFICATION_ADDRESS_CHANGED", ACCOUNT, account.toString());
+		}
+	}
+
 	/** A person ended some of their own sessions. */
 	public record SessionsEnded(AccountId account, int count) implements AuditableEvent {
 

@@ -164,6 +164,36 @@ class SecurityNoticesTests {
 		assertThat(stored(account)).as("cleared").isNull();
 	}
 
+	@Test
+	void changingTheAddressIsAuditedAndToldToThePreviousOne() throws Exception {
+		TestAccount account = accounts.create(Role.SUPPORTER);
+		String first = account.username() + "@example.org";
+		String second = "new-" + first;
+		WebSession browser = signedIn(account);
+		setAddress(browser, first);
+		assertThat(to(first)).as("no previous address to tell").isEmpty();
+
+		setAddress(browser, second);
+		List<MimeMessage> told = to(first);
+		assertThat(told).hasSize(1);
+		assertThat(told.get(0).getSubject()).contains("adres voor deze berichten is gewijzigd");
+		assertThat(GreenMailUtil.getBody(told.get(0))).doesNotContain(second).doesNotContain(account.username());
+		assertThat(to(second)).isEmpty();
+
+		WebSession admin = signedIn(accounts.create(Role.ADMIN));
+		admin.get("/admin/accounts/" + account.id());
+		admin.post("/admin/accounts/" + account.id() + "/notification-email", Map.of("notificationEmail", ""));
+		assertThat(to(second)).as("an administrator's change is told too").hasSize(1);
+
+		assertThat(jdbc.sql("""
+				select count(*) from audit_event where action = 'NOTIFICATION_ADDRESS_CHANGED' and object_id = ?""")
+			.param(account.id().toString()).query(Long.class).single()).isEqualTo(3);
+		setAddress(browser, "");
+		assertThat(jdbc.sql("""
+				select count(*) from audit_event where action = 'NOTIFICATION_ADDRESS_CHANGED' and object_id = ?""")
+			.param(account.id().toString()).query(Long.class).single()).as("no change, no record").isEqualTo(3);
+	}
+
 	private void setAddress(WebSession browser, String address) {
 		browser.get("/account");
 		assertThat(browser.post("/account/notification-email", Map.of("notificationEmail", address)).location())

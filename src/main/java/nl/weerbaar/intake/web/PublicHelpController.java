@@ -138,7 +138,11 @@ class PublicHelpController {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (request.isEmpty()) {
 			// linked to the person it is about: the code shows no content any more, only that it was taken over
-			return id.filter(intake::takenOver).isPresent() ? "intake/public-taken-over" : "redirect:/hulp/status";
+			if (id.filter(intake::takenOver).isEmpty()) {
+				return "redirect:/hulp/status";
+			}
+			model.addAttribute("closed", intake.receiptStatus(id.get()).filter(Intake.ReceiptStatus::closed).isPresent());
+			return "intake/public-taken-over";
 		}
 		model.addAttribute("request", request.get());
 		model.addAttribute("informationForm", new InformationForm(null));

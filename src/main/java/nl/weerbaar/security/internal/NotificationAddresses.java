@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import nl.weerbaar.security.AccountEvents.NotificationAddressChanged;
 import nl.weerbaar.security.AccountId;
 import nl.weerbaar.security.AccountManagement.AccountRefused;
 import nl.weerbaar.shared.SecretSealer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The optional address where a person hears about their own account's security. It is sealed under the
@@ -22,10 +25,12 @@ public class NotificationAddresses {
 
 	private final JdbcClient jdbc;
 	private final SecretSealer sealer;
+	private final ApplicationEventPublisher events;
 
-	NotificationAddresses(JdbcClient jdbc, SecretSealer sealer) {
+	NotificationAddresses(JdbcClient jdbc, SecretSealer sealer, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.sealer = sealer;
+		this.events = events;
 	}
 
 	public Optional<String> of(AccountId account) {
@@ -37,20 +42,26 @@ public class NotificationAddresses {
 			.map(sealed -> new String(sealer.open(sealed, context(account)), StandardCharsets.UTF_8));
 	}
 
-	/** Sets or (with a blank address) clears the address; a malformed one is refused next to the field. */
-	public void set(AccountId account, String address) {
+	/**
+	 * Sets or (with a blank address) clears the address; a malformed one is refused next to the field. A change is
+	 * audited, and published before the row is written, so that the previous address can still be read and told.
+	 */
+	@Transactional
+	public void set(AccountId account, String address, AccountId by) {
 		String value = address == null ? "" : address.strip();
 		if (!value.isEmpty() && (value.length() > 254 || !ADDRESS.matcher(value).matches())) {
 			throw new AccountRefused("notificationEmail", "account.notificationEmail.invalid");
 		}
-		byte[] sealed = value.isEmpty() ? null
-				: sealer.seal(value.getBytes(StandardCharsets.UTF_8), context(account));
-		int updated = jdbc.sql("update account set notification_email = ? where id = ?")
-			.params(sealed, account.value())
-			.update();
-		if (updated == 0) {
+		if (!jdbc.sql("select exists (select 1 from account where id = ?)").param(account.value()).query(Boolean.class).single()) {
 			throw new AccountRefused(null, "account.notFound");
 		}
+		if (of(account).orElse("").equals(value)) {
+			return;
+		}
+		events.publishEvent(new NotificationAddressChanged(account, by));
+		byte[] sealed = value.isEmpty() ? null
+				: sealer.seal(value.getBytes(StandardCharsets.UTF_8), context(account));
+		jdbc.sql("update account set notification_email = ? where id = ?").params(sealed, account.value()).update();
 	}
 
 	private static byte[] context(AccountId account) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import nl.weerbaar.security.AccountEvents.AccessTokenChanged;
+import nl.weerbaar.security.AccountEvents.NotificationAddressChanged;
 import nl.weerbaar.security.AccountEvents.PasswordChanged;
 import nl.weerbaar.security.AccountEvents.SecondFactorChanged;
 import nl.weerbaar.security.AccountEvents.SignedInFromNewBrowser;
@@ -15,7 +16,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -35,7 +39,8 @@ class SecurityNotices {
 		FACTOR_CHANGED("uw tweede factor is gewijzigd", "your second factor was changed"),
 		RECOVERY_CODES("er zijn nieuwe herstelcodes gemaakt", "new recovery codes were made"),
 		NEW_TOKEN("er is een nieuw API-token gemaakt", "a new API token was made"),
-		PASSWORD_CHANGED("uw wachtwoord is gewijzigd", "your password was changed");
+		PASSWORD_CHANGED("uw wachtwoord is gewijzigd", "your password was changed"),
+		ADDRESS_CHANGED("het adres voor deze berichten is gewijzigd", "the address for these notices was changed");
 
 		private final String dutch;
 		private final String english;
@@ -80,12 +85,30 @@ class SecurityNotices {
 		send(event.account(), Notice.PASSWORD_CHANGED);
 	}
 
-	private void send(AccountId account, Notice notice) {
-		if (sender.isEmpty()) {
-			return;
+	/**
+	 * The previous address is told, as it is the one a takeover would silence. It is read now, inside the change and
+	 * before the new address is written, and the mail goes after the commit.
+	 */
+	@EventListener
+	void on(NotificationAddressChanged event) {
+		Optional<String> previous = sender.isPresent() ? addresses.of(event.account()) : Optional.empty();
+		if (previous.isPresent() && TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					send(event.account(), previous, Notice.ADDRESS_CHANGED);
+				}
+			});
 		}
-		Optional<String> address = addresses.of(account);
-		if (address.isEmpty()) {
+	}
+
+	private void send(AccountId account, Notice notice) {
+		send(account, sender.isEmpty() ? Optional.empty() : addresses.of(account), notice);
+	}
+
+	private void send(AccountId account, Optional<String> address, Notice notice) {
+		if (sender.isEmpty() || address.isEmpty()) {
 			return;
 		}
 		String sessions = properties.baseUrl().resolve("/account/sessions").toString();

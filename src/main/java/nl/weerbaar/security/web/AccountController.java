@@ -134,11 +134,11 @@ class AccountController {
 
 	/** The address where the person hears about their account's security, set for them (e.g. at hand-over). */
 	@PostMapping("/{id}/notification-email")
-	String notificationEmail(@PathVariable UUID id, @RequestParam(required = false) String notificationEmail,
-			RedirectAttributes redirect) {
+	String notificationEmail(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID id,
+			@RequestParam(required = false) String notificationEmail, RedirectAttributes redirect) {
 		AccountSummary account = find(id);
 		try {
-			addresses.set(account.id(), notificationEmail);
+			addresses.set(account.id(), notificationEmail, me.id());
 			redirect.addFlashAttribute("notice", "account.notificationEmail.saved");
 		}
 		catch (AccountRefused refused) {

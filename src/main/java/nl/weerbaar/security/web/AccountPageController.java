@@ -38,7 +38,7 @@ class AccountPageController {
 			BindingResult errors, RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
-				addresses.set(me.id(), form.notificationEmail());
+				addresses.set(me.id(), form.notificationEmail(), me.id());
 			}
 			catch (AccountRefused refused) {
 				errors.rejectValue("notificationEmail", refused.messageKey());
