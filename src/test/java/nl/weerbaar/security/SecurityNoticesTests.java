@@ -122,7 +122,7 @@ class SecurityNoticesTests {
 
 	@Test
 	void withoutAnAddressNoMailIsSent() throws Exception {
-		int before = MAIL.getReceivedMessages().length;
+		long before = notices();
 		TestAccount account = accounts.create(Role.SUPPORTER);
 		WebSession browser = signedIn(account);
 		signedIn(account);
@@ -131,7 +131,7 @@ class SecurityNoticesTests {
 		browser.get("/account/password");
 		assertThat(browser.post("/account/password", Map.of("currentPassword", TestAccounts.PASSWORD, "newPassword",
 				"a brand new passphrase", "confirmation", "a brand new passphrase")).location()).endsWith("/");
-		assertThat(MAIL.getReceivedMessages()).hasSize(before);
+		assertThat(notices()).as("other tests' mail may arrive meanwhile; no security notice does").isEqualTo(before);
 	}
 
 	@Test
@@ -209,6 +209,13 @@ class SecurityNoticesTests {
 		WebSession browser = new WebSession(port);
 		assertThat(browser.signIn(account.username(), TestAccounts.PASSWORD).location()).endsWith("/");
 		return browser;
+	}
+
+	/** Security notices received so far, whoever they went to (other contexts in the run send mail of their own). */
+	private static long notices() {
+		return Arrays.stream(MAIL.getReceivedMessages())
+			.filter(message -> GreenMailUtil.getBody(message).contains("Bij uw Weerbaar-account"))
+			.count();
 	}
 
 	private static List<String> subjects(String address) throws MessagingException {
