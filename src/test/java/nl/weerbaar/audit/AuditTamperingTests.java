@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.weerbaar.shared.AuditEntry;
+import nl.weerbaar.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +27,11 @@ class AuditTamperingTests {
 	@Autowired
 	AuditTrail trail;
 
+	/** The owner of the tables (the role that migrates): the application's own role may not even try this. */
+	private final JdbcClient jdbc = JdbcClient.create(TestDatabase.dataSource("audit_tampering"));
+
 	@Autowired
-	JdbcClient jdbc;
+	JdbcClient application;
 
 	private long target;
 
@@ -50,6 +54,24 @@ class AuditTamperingTests {
 			.rootCause().hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).rootCause().hasMessageContaining("append-only");
 		assertThat(trail.verify().intact()).isTrue();
+	}
+
+	@Test
+	void theApplicationsOwnConnectionMayNotChangeRemoveOrUnprotectRecords() {
+		assertThat(application.sql("select current_user").query(String.class).single()).isEqualTo(TestDatabase.APPLICATION_ROLE);
+		assertThatThrownBy(() -> application.sql("update audit_event set result = 'DENIED' where seq = ?").param(target).update())
+			.rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> application.sql("delete from audit_event where seq = ?").param(target).update())
+			.rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> application.sql("truncate audit_event").update()).rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> application.sql("alter table audit_event disable trigger audit_event_append_only").update())
+			.rootCause().hasMessageContaining("must be owner");
+		assertThatThrownBy(() -> application.sql("drop table audit_event").update()).rootCause().hasMessageContaining("must be owner");
+		assertThatThrownBy(() -> application.sql("drop trigger audit_event_no_truncate on audit_event").update())
+			.rootCause().hasMessageContaining("must be owner");
+		assertThatThrownBy(() -> application.sql("delete from audit_head").update()).rootCause().hasMessageContaining("permission denied");
+		assertThat(trail.verify().intact()).isTrue();
+		assertThat(trail.verify().checked()).isGreaterThanOrEqualTo(5);
 	}
 
 	@Test

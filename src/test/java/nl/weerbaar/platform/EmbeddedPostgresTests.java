@@ -1,10 +1,13 @@
 package nl.weerbaar.platform;
 
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,19 +35,45 @@ class EmbeddedPostgresTests {
 		Path dataDir = dir.resolve("weerbaar");
 		int[] port = new int[1];
 		runner.withPropertyValues("weerbaar.database.data-dir=" + dataDir).run(context -> {
-			JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
-			assertThat(jdbc.sql("select current_setting('server_version_num')::int").query(Integer.class).single())
+			JdbcClient owner = JdbcClient.create(context.getBean(EmbeddedPostgres.class).getPostgresDatabase());
+			assertThat(owner.sql("select current_setting('server_version_num')::int").query(Integer.class).single())
 				.as("PostgreSQL 18").isBetween(180000, 189999);
-			jdbc.sql("create table kept (note text)").update();
-			jdbc.sql("insert into kept values ('still here')").update();
+			owner.sql("create table kept (note text)").update();
+			owner.sql("insert into kept values ('still here')").update();
 			port[0] = context.getBean(EmbeddedPostgres.class).getPort();
 		});
 		assertThat(dataDir.resolve("PG_VERSION")).exists();
 		assertThatThrownBy(() -> new Socket("localhost", port[0]).close()).as("the server stopped with the application");
 
 		runner.withPropertyValues("weerbaar.database.data-dir=" + dataDir).run(context -> {
-			JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
-			assertThat(jdbc.sql("select note from kept").query(String.class).single()).isEqualTo("still here");
+			JdbcClient owner = JdbcClient.create(context.getBean(EmbeddedPostgres.class).getPostgresDatabase());
+			assertThat(owner.sql("select note from kept").query(String.class).single()).isEqualTo("still here");
+		});
+	}
+
+	@Test
+	void theApplicationConnectsAsARoleThatOwnsNothingWithAPasswordKeptBesideTheData(@TempDir Path dir) throws Exception {
+		Path dataDir = dir.resolve("weerbaar");
+		Path passwordFile = dataDir.resolve(EmbeddedPostgresConfiguration.PASSWORD_FILE);
+		String[] password = new String[1];
+		runner.withPropertyValues("weerbaar.database.data-dir=" + dataDir).run(context -> {
+			HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+			JdbcClient application = JdbcClient.create(dataSource);
+			assertThat(application.sql("select current_user").query(String.class).single()).isEqualTo("weerbaar_app");
+			assertThat(application.sql("select rolsuper or rolcreaterole or rolcreatedb from pg_roles where rolname = current_user")
+				.query(Boolean.class).single()).isFalse();
+			assertThatThrownBy(() -> application.sql("create table mine (note text)").update())
+				.rootCause().hasMessageContaining("permission denied for schema public");
+			password[0] = dataSource.getPassword();
+		});
+		assertThat(password[0]).hasSize(64);
+		assertThat(Files.readString(passwordFile).strip()).isEqualTo(password[0]);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+
+		runner.withPropertyValues("weerbaar.database.data-dir=" + dataDir).run(context -> {
+			HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+			assertThat(dataSource.getPassword()).as("the same password after a restart").isEqualTo(password[0]);
+			assertThat(JdbcClient.create(dataSource).sql("select 1").query(Integer.class).single()).isOne();
 		});
 	}
 

@@ -11,6 +11,7 @@ import nl.weerbaar.privacy.PersonalData.DataErased;
 import nl.weerbaar.privacy.PersonalData.TamperedData;
 import nl.weerbaar.privacy.internal.Keyring;
 import nl.weerbaar.privacy.internal.Shredder;
+import nl.weerbaar.testing.TestDatabase;
 import nl.weerbaar.testing.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WebTest
 class PersonalDataTests {
+
+	/** Probe tables and the server's files are the owner's business: the application's role may not make tables. */
+	private final JdbcClient owner = JdbcClient.create(TestDatabase.dataSource("weerbaar"));
 
 	@Autowired
 	PersonalData personalData;
@@ -75,11 +79,11 @@ class PersonalDataTests {
 
 	@Test
 	void aDumpTakenBeforeShreddingCannotBeOpenedWithTheKeysThatRemain() {
-		jdbc.sql("create table if not exists dump_probe (subject uuid, row_id text, sealed bytea)").update();
+		owner.sql("create table if not exists dump_probe (subject uuid, row_id text, sealed bytea)").update();
 		byte[] sealed = personalData.seal(mayor, phone, "dump marker 1");
-		jdbc.sql("insert into dump_probe values (?, 'row-1', ?)").params(mayor.value(), sealed).update();
+		owner.sql("insert into dump_probe values (?, 'row-1', ?)").params(mayor.value(), sealed).update();
 		// the dump: the data as a backup holds it (the keyring is backed up apart)
-		byte[] dumped = jdbc.sql("select sealed from dump_probe where subject = ?").param(mayor.value()).query(byte[].class).single();
+		byte[] dumped = owner.sql("select sealed from dump_probe where subject = ?").param(mayor.value()).query(byte[].class).single();
 		SubjectId other = new SubjectId(UUID.randomUUID());
 		byte[] othersSealed = personalData.seal(other, phone, "someone else");
 
@@ -97,15 +101,15 @@ class PersonalDataTests {
 	void sealedValuesNeverReachTheDatabaseFilesInPlainText() throws IOException {
 		String control = "PLAIN-CONTROL-" + UUID.randomUUID();
 		String marker = "SEALED-MARKER-" + UUID.randomUUID();
-		jdbc.sql("create table if not exists disk_probe (note text, sealed bytea)").update();
-		jdbc.sql("insert into disk_probe values (?, ?)")
+		owner.sql("create table if not exists disk_probe (note text, sealed bytea)").update();
+		owner.sql("insert into disk_probe values (?, ?)")
 			.params(control, personalData.seal(mayor, phone, marker))
 			.update();
-		jdbc.sql("checkpoint").update();
-		Path dataDirectory = Path.of(jdbc.sql("show data_directory").query(String.class).single());
+		owner.sql("checkpoint").update();
+		Path dataDirectory = Path.of(owner.sql("show data_directory").query(String.class).single());
 		assertThat(filesContaining(dataDirectory, control)).as("the scan finds what is stored in plain text").isTrue();
 		assertThat(filesContaining(dataDirectory, marker)).as("sealed values are not on disk in plain text").isFalse();
-		String copied = jdbc.sql("select string_agg(note || encode(sealed, 'escape'), ',') from disk_probe")
+		String copied = owner.sql("select string_agg(note || encode(sealed, 'escape'), ',') from disk_probe")
 			.query(String.class).single();
 		assertThat(copied).contains(control).doesNotContain(marker);
 	}

@@ -30,6 +30,11 @@ public final class TestDatabase {
 
 	public static final String DATABASE_PROPERTY = "weerbaar.test.database";
 
+	/** The role the application connects as in the tests, as in production: it owns nothing; postgres migrates. */
+	public static final String APPLICATION_ROLE = "weerbaar_app";
+
+	private static final String APPLICATION_PASSWORD = "test-only";
+
 	private static EmbeddedPostgres server;
 	private static final Set<String> created = new HashSet<>();
 	private static java.nio.file.Path keys;
@@ -41,9 +46,13 @@ public final class TestDatabase {
 		if (server == null) {
 			try {
 				server = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+				try (Connection connection = server.getPostgresDatabase().getConnection()) {
+					connection.createStatement().execute("create role " + APPLICATION_ROLE + " login password '"
+							+ APPLICATION_PASSWORD + "'");
+				}
 			}
-			catch (IOException e) {
-				throw new UncheckedIOException("could not start the embedded PostgreSQL for the tests", e);
+			catch (IOException | SQLException e) {
+				throw new IllegalStateException("could not start the embedded PostgreSQL for the tests", e);
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
@@ -69,7 +78,8 @@ public final class TestDatabase {
 				throw new IllegalStateException("could not create test database " + database, e);
 			}
 		}
-		return postgres.getJdbcUrl("postgres", database);
+		// no user in the URL: it would override the user each context is given
+		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
 	}
 
 	/** One key-encryption key file per test database, made by the application on first use, gone after the run. */
@@ -86,7 +96,10 @@ public final class TestDatabase {
 		}
 	}
 
-	/** A data source on a database of the shared server, for tests that work below Spring. */
+	/**
+	 * A data source on a database of the shared server as its owner (the superuser that runs Flyway), for tests that
+	 * work below Spring or do what the application's own role may not (tamper with the audit trail, make tables).
+	 */
 	public static DataSource dataSource(String database) {
 		url(database);
 		return server().getDatabase("postgres", database);
@@ -104,7 +117,9 @@ public final class TestDatabase {
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("weerbaarTestDatabase", Map.of("spring.datasource.url", url(database),
-						"spring.datasource.username", "postgres", "weerbaar.privacy.kek-file", kekFile(database).toString())));
+						"spring.datasource.username", APPLICATION_ROLE, "spring.datasource.password", APPLICATION_PASSWORD,
+						"weerbaar.database.owner.username", "postgres", "weerbaar.privacy.kek-file",
+						kekFile(database).toString())));
 		}
 
 		@Override
