@@ -17,12 +17,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.weerbaar.audit.internal.AuditPool;
+import nl.weerbaar.audit.internal.AuditShipper;
 import nl.weerbaar.platform.ClientAddress;
 import nl.weerbaar.shared.AuditEntry;
 import org.springframework.data.domain.Page;
@@ -49,11 +52,13 @@ public class AuditTrail {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate streaming;
 	private final AuditPool pool;
+	private final AuditShipper shipper;
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, DataSource dataSource, AuditPool pool, Clock clock) {
+	AuditTrail(JdbcClient jdbc, DataSource dataSource, AuditPool pool, AuditShipper shipper, Clock clock) {
 		this.jdbc = jdbc;
 		this.pool = pool;
+		this.shipper = shipper;
 		this.streaming = new JdbcTemplate(dataSource);
 		// PostgreSQL streams with a cursor (inside the read-only transaction) instead of loading the whole trail
 		this.streaming.setFetchSize(10_000);
@@ -69,7 +74,7 @@ public class AuditTrail {
 		// someone not signed in (the public form, a receipt code) leaves no address: it would tie a third party's
 		// words to a network; a module that needs the address (a failed sign-in) gives it itself
 		String origin = entry.origin() != null ? entry.origin() : entry.actorId() == null ? null : currentOrigin();
-		return pool.inTransaction(jdbc -> {
+		Appended appended = pool.inTransaction(jdbc -> {
 			Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 			Head head = jdbc.sql("select seq, hash from audit_head where id = 1 for update")
 				.query((rs, row) -> new Head(rs.getLong("seq"), rs.getBytes("hash")))
@@ -86,8 +91,13 @@ public class AuditTrail {
 						entry.objectId(), result, origin, head.hash(), hash)
 				.update();
 			jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, hash).update();
-			return seq;
+			return new Appended(seq, now, head.hash(), hash, result);
 		});
+		// committed: now it may leave the host (never blocks, never fails the caller)
+		shipper.record(appended.seq(), appended.occurredAt(), entry.actorId(), entry.actorRole(), entry.action(),
+				entry.objectType(), entry.objectId(), appended.result(), HEX.formatHex(appended.previousHash()),
+				HEX.formatHex(appended.hash()));
+		return appended.seq();
 	}
 
 	@Transactional(readOnly = true)
@@ -134,6 +144,16 @@ public class AuditTrail {
 	/** Walks the whole chain, oldest first, and reports the first record that does not fit. */
 	@Transactional(readOnly = true)
 	public Verification verify() {
+		return verify(new TreeMap<>());
+	}
+
+	/**
+	 * Walks the whole chain as {@link #verify()} does, and also checks it against heads anchored outside the database
+	 * (seq to hash in hex, e.g. from the shipped stream): a chain rewritten whole, with every hash recomputed, is
+	 * intact in itself but no longer has the anchored hash at the anchored seq, or ends before an anchored seq.
+	 */
+	@Transactional(readOnly = true)
+	public Verification verify(SortedMap<Long, String> anchors) {
 		Head recorded = jdbc.sql("select seq, hash from audit_head where id = 1")
 			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getBytes("hash")))
 			.single();
@@ -162,9 +182,18 @@ public class AuditTrail {
 				walk.fail(seq, "content does not match its hash");
 				return;
 			}
+			String anchored = anchors.get(seq);
+			if (anchored != null && !MessageDigest.isEqual(HEX.parseHex(anchored), stored)) {
+				walk.fail(seq, "hash differs from the one anchored outside the database: the chain was rewritten");
+				return;
+			}
 			walk.seq = seq;
 			walk.hash = stored;
 		});
+		if (walk.broken == null && !anchors.isEmpty() && anchors.lastKey() > walk.seq) {
+			walk.fail(walk.seq + 1, "the chain ends at " + walk.seq + " but seq " + anchors.lastKey()
+					+ " was anchored outside the database");
+		}
 		if (walk.broken == null && (walk.seq != recorded.seq() || !MessageDigest.isEqual(walk.hash, recorded.hash()))) {
 			walk.fail(walk.seq + 1, "the chain ends at " + walk.seq + " but its head says " + recorded.seq());
 		}
@@ -258,6 +287,9 @@ public class AuditTrail {
 	}
 
 	private record Head(long seq, byte[] hash) {
+	}
+
+	private record Appended(long seq, Instant occurredAt, byte[] previousHash, byte[] hash, String result) {
 	}
 
 	private record Filter(String where, List<Object> params) {

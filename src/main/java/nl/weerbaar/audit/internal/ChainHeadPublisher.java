@@ -15,8 +15,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the chain head (newest seq and hash) out of the database at intervals: to the log and, when configured, as
- * a line appended to a file, so that it can be anchored elsewhere (a log store, a notary, a printed page). A head
+ * Writes the chain head (newest seq and hash) out of the database at intervals: to the log, to the shipped audit
+ * stream ({@link AuditShipper}) and, when configured, as a line appended to a file, so that it can be anchored elsewhere (a log store, a notary, a printed page). A head
  * once written out cannot later be made to disagree with the chain without the verifier noticing.
  */
 @Component
@@ -26,10 +26,13 @@ class ChainHeadPublisher {
 
 	private final AuditTrail trail;
 	private final Path headFile;
+	private final AuditShipper shipper;
 	private final Clock clock;
 
-	ChainHeadPublisher(AuditTrail trail, @Value("${weerbaar.audit.head-file:}") String headFile, Clock clock) {
+	ChainHeadPublisher(AuditTrail trail, AuditShipper shipper, @Value("${weerbaar.audit.head-file:}") String headFile,
+			Clock clock) {
 		this.trail = trail;
+		this.shipper = shipper;
 		this.headFile = headFile.isBlank() ? null : Path.of(headFile);
 		this.clock = clock;
 	}
@@ -38,6 +41,7 @@ class ChainHeadPublisher {
 	void publish() {
 		Verification head = trail.head();
 		log.info("Audit chain head: seq={} sha256={}", head.headSeq(), head.headHash());
+		shipper.head(head.headSeq(), head.headHash(), clock.instant());
 		if (headFile != null) {
 			try {
 				Files.writeString(headFile, clock.instant() + " seq=" + head.headSeq() + " sha256=" + head.headHash() + "\n",
