@@ -48,7 +48,18 @@ public class KeyEncryptionKey {
 		if (properties.kekFile() == null) {
 			throw new IllegalStateException("No key-encryption key: set " + VARIABLE + " or weerbaar.privacy.kek-file");
 		}
-		this.file = properties.kekFile().toAbsolutePath().normalize();
+		Path configured = properties.kekFile().toAbsolutePath().normalize();
+		Path legacy = properties.legacyKekFile() == null ? null : properties.legacyKekFile().toAbsolutePath().normalize();
+		if (!Files.exists(configured) && legacy != null && !legacy.equals(configured) && Files.exists(legacy)) {
+			// a new key here would leave every sealed value unreadable: keep using the old one until it is moved
+			this.file = legacy;
+			log.warn("The key-encryption key is still at its legacy place {}, beside the database's files, where a copy "
+					+ "of the data directory may take it along. Move it to {} (or set weerbaar.privacy.kek-file, or "
+					+ "WEERBAAR_KEK) while Weerbaar is stopped; see docs/security/keys.md.", legacy, configured);
+		}
+		else {
+			this.file = configured;
+		}
 		if (Files.exists(file)) {
 			this.keyset = read(file);
 		}
@@ -68,6 +79,11 @@ public class KeyEncryptionKey {
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("the key-encryption key cannot be used", e);
 		}
+	}
+
+	/** The key file in use, or null when the key comes from the environment. */
+	Path file() {
+		return file;
 	}
 
 	long primaryKeyId() {

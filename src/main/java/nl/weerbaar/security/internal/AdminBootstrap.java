@@ -37,7 +37,7 @@ class AdminBootstrap implements ApplicationRunner {
 	static final String USERNAME = "admin";
 	static final String PASSWORD_VARIABLE = "WEERBAAR_ADMIN_PASSWORD";
 	static final String PASSWORD_FILE_PROPERTY = "weerbaar.security.first-admin-password-file";
-	private static final String DEFAULT_PASSWORD_FILE = "./data/weerbaar-keys/first-administrator-password.txt";
+	private static final String DEFAULT_PASSWORD_FILE = "./keys/weerbaar/first-administrator-password.txt";
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
