@@ -24,7 +24,8 @@ class PackagedJarIT {
 		Path data = Files.createTempDirectory("weerbaar-it");
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "matching-check",
-				"--weerbaar.database.data-dir=" + data.resolve("db"), "--logging.level.root=WARN"))
+				"--weerbaar.database.data-dir=" + data.resolve("db"), "--weerbaar.secrets-dir=" + data.resolve("keys"),
+				"--logging.level.root=WARN"))
 			.redirectErrorStream(true)
 			.start();
 		boolean ended = process.waitFor(3, TimeUnit.MINUTES);

@@ -9,10 +9,13 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.weerbaar.WeerbaarApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -75,6 +78,24 @@ class EmbeddedPostgresTests {
 			assertThat(dataSource.getPassword()).as("the same password after a restart").isEqualTo(password[0]);
 			assertThat(JdbcClient.create(dataSource).sql("select 1").query(Integer.class).single()).isOne();
 		});
+	}
+
+	@Test
+	void theWholeApplicationMigratesAsTheOwnerAndRunsAsARoleThatOwnsNothing(@TempDir Path dir) {
+		try (ConfigurableApplicationContext application = new SpringApplicationBuilder(WeerbaarApplication.class).run(
+				"--server.port=0", "--weerbaar.database.data-dir=" + dir.resolve("data/weerbaar"),
+				"--weerbaar.secrets-dir=" + dir.resolve("keys/weerbaar"), "--logging.level.root=WARN")) {
+			JdbcClient jdbc = JdbcClient.create(application.getBean(DataSource.class));
+			JdbcClient owner = JdbcClient.create(application.getBean(EmbeddedPostgres.class).getPostgresDatabase());
+			assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("weerbaar_app");
+			assertThat(owner.sql("select distinct installed_by from flyway_schema_history").query(String.class).list())
+				.containsExactly("postgres");
+			assertThat(jdbc.sql("select count(*) from audit_head").query(Long.class).single()).isOne();
+			assertThatThrownBy(() -> jdbc.sql("alter table audit_event disable trigger audit_event_append_only").update())
+				.rootCause().hasMessageContaining("must be owner");
+		}
+		assertThat(dir.resolve("keys/weerbaar/kek.json")).exists();
+		assertThat(dir.resolve("data/weerbaar-keys")).doesNotExist();
 	}
 
 	@Test

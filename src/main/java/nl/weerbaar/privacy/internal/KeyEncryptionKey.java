@@ -144,7 +144,9 @@ public class KeyEncryptionKey {
 	/** Written to a temporary file first and moved into place, readable by the owner only. */
 	private static void write(Path file, KeysetHandle keyset) {
 		try {
-			Files.createDirectories(file.getParent());
+			// a directory made here is its owner's only, like the file
+			Files.createDirectories(file.getParent(),
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 			Path temporary = Files.createTempFile(file.getParent(), ".kek", ".tmp",
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			Files.writeString(temporary, TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()));

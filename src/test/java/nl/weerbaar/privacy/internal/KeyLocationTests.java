@@ -48,6 +48,7 @@ class KeyLocationTests {
 
 		assertThat(key.file()).isEqualTo(kek);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kek))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kek.getParent()))).isEqualTo("rwx------");
 		assertThat(legacy).doesNotExist();
 		assertThat(home.resolve("data")).as("nothing of the key under ./data").doesNotExist();
 	}
