@@ -111,6 +111,8 @@ class AccountApprovalTests {
 		assertThat(pending(supporter)).as("nor reject").containsExactly(request);
 		assertThat(audit("FACTOR_RESET_DECISION", supporter, "DENIED")).isEqualTo(2);
 
+		assertThat(secondAdmin.get("/").body()).as("the start page tells the other administrators")
+			.contains("op uw goedkeuring").contains("href=\"/admin/approvals\"");
 		Response approved = approveOn(secondAdmin, supporter);
 		assertThat(approved.location()).endsWith("/admin/approvals");
 		assertThat(secondAdmin.get("/admin/approvals").body()).contains("Goedgekeurd: de tweede factor is verwijderd");
