@@ -122,6 +122,80 @@ public final class AccountEvents {
 		}
 	}
 
+	/**
+	 * An administrator asked for a factor reset, a set-up link or the administrator role for an account; a second
+	 * administrator decides. The account's owner is told.
+	 */
+	public record ApprovalRequested(AccountId account, ApprovalAction action, UUID request, AccountId by)
+			implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by.value(), Role.ADMIN.name(), action.name() + "_REQUESTED", ACCOUNT,
+					account.toString());
+		}
+	}
+
+	/** A second administrator approved (and so carried out) or rejected a request. */
+	public record ApprovalDecided(AccountId account, ApprovalAction action, UUID request, boolean approved,
+			AccountId by) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(by.value(), Role.ADMIN.name(),
+					action.name() + (approved ? "_APPROVED" : "_REJECTED"), ACCOUNT, account.toString());
+		}
+	}
+
+	/** Someone tried to decide a request they may not: their own, one for their own account. */
+	public record ApprovalRefused(AccountId account, ApprovalAction action, UUID request, AccountId by)
+			implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.denied(by.value(), Role.ADMIN.name(), action.name() + "_DECISION", ACCOUNT,
+					account.toString());
+		}
+	}
+
+	/**
+	 * An administrator ended one account's sessions ({@code account} set) or everyone's but their own
+	 * ({@code account} null).
+	 */
+	public record SessionsEndedByAdministrator(AccountId account, int count, AccountId by) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return account == null
+					? AuditEntry.allowed(by.value(), Role.ADMIN.name(), "ALL_SESSIONS_ENDED", "SESSION", null)
+					: AuditEntry.allowed(by.value(), Role.ADMIN.name(), "SESSIONS_ENDED", ACCOUNT, account.toString());
+		}
+	}
+
+	/**
+	 * A personal access token signed a request in: recorded once per token per interval, not for every request
+	 * (V16.3.1 without flooding the trail).
+	 */
+	public record AccessTokenUsed(AccountId account, UUID token) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.allowed(account.value(), null, "TOKEN_USED", "ACCESS_TOKEN", token.toString());
+		}
+	}
+
+	/**
+	 * A request came with a token that is unknown, revoked or expired. It names no account and no token (what was sent
+	 * may be anything); {@code origin} is the client's address.
+	 */
+	public record AccessTokenRejected(String origin) implements AuditableEvent {
+
+		@Override
+		public AuditEntry auditEntry() {
+			return AuditEntry.denied(null, null, "TOKEN_USED", "ACCESS_TOKEN", null).from(origin);
+		}
+	}
+
 	/** A failed sign-in names no account: the username typed may be anyone's, or nobody's. */
 	public record SignInFailed(String origin, boolean throttled) implements AuditableEvent {
 

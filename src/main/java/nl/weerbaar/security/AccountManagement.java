@@ -2,19 +2,28 @@ package nl.weerbaar.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import nl.weerbaar.security.AccountEvents.AccountCreated;
 import nl.weerbaar.security.AccountEvents.AccountEnabledChanged;
 import nl.weerbaar.security.AccountEvents.AccountRolesChanged;
+import nl.weerbaar.security.AccountEvents.ApprovalDecided;
+import nl.weerbaar.security.AccountEvents.ApprovalRefused;
+import nl.weerbaar.security.AccountEvents.ApprovalRequested;
+import nl.weerbaar.security.AccountEvents.SessionsEndedByAdministrator;
 import nl.weerbaar.security.AccountEvents.PasswordChanged;
 import nl.weerbaar.security.AccountEvents.SetupLinkChanged;
 import nl.weerbaar.security.internal.AccessTokens;
 import nl.weerbaar.security.internal.Account;
 import nl.weerbaar.security.internal.Accounts;
+import nl.weerbaar.security.internal.Approvals;
+import nl.weerbaar.security.internal.Approvals.Request;
 import nl.weerbaar.security.internal.PasswordPolicy;
 import nl.weerbaar.security.internal.SecondFactors;
 import nl.weerbaar.security.internal.SessionControl;
@@ -41,12 +50,14 @@ public class AccountManagement {
 	private final SecondFactors factors;
 	private final SetupLinks setupLinks;
 	private final AccessTokens tokens;
+	private final Approvals approvals;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, SessionControl sessions,
-			SecondFactors factors, SetupLinks setupLinks, AccessTokens tokens, ApplicationEventPublisher events,
-			Clock clock) {
+			SecondFactors factors, SetupLinks setupLinks, AccessTokens tokens, Approvals approvals,
+			ApplicationEventPublisher events, Clock clock) {
+		this.approvals = approvals;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
@@ -65,6 +76,18 @@ public class AccountManagement {
 			return new AccountSummary(account.id(), account.username(), account.displayName(), account.roles(),
 					account.enabled(), account.mustChangePassword(), account.createdAt(), account.integration());
 		}
+	}
+
+	/** A request waiting for a second administrator; {@code decidable} when the one asking may decide it. */
+	public record PendingApproval(UUID id, AccountId account, String username, ApprovalAction action,
+			String requestedBy, Instant requestedAt, Instant expiresAt, boolean decidable) {
+	}
+
+	/**
+	 * What an approval carried out; {@code setupToken} is the new set-up link's secret for a {@code SETUP_LINK} (for
+	 * the caller to send to the owner, or else to show to the approving administrator), otherwise null.
+	 */
+	public record Approved(ApprovalAction action, AccountSummary account, String setupToken) {
 	}
 
 	/** A new account and the one-time password to hand over; it is shown once and must be replaced at sign-in. */
@@ -101,6 +124,10 @@ public class AccountManagement {
 			AccountId by) {
 		if (roles == null || roles.isEmpty()) {
 			throw new AccountRefused("roles", "account.roles.required");
+		}
+		if (roles.contains(Role.ADMIN)) {
+			// no administrator makes another alone: the role is granted to an existing account, with approval
+			throw new AccountRefused("roles", "account.roles.adminNeedsApproval");
 		}
 		String normalized = normalizeUsername(username);
 		if (!USERNAME.matcher(normalized).matches()) {
@@ -164,6 +191,23 @@ public class AccountManagement {
 		if (roles == null || roles.isEmpty()) {
 			throw new AccountRefused("roles", "account.roles.required");
 		}
+		if (roles.contains(Role.ADMIN) && !account.roles().contains(Role.ADMIN)) {
+			// the administrator role waits for a second administrator; the other changes are saved now
+			if (account.integration()) {
+				throw new AccountRefused("roles", "account.roles.adminNotForIntegration");
+			}
+			try {
+				request(account, ApprovalAction.GRANT_ADMIN, by);
+			}
+			catch (AccountRefused pending) {
+				throw new AccountRefused("roles", pending.messageKey());
+			}
+			roles = EnumSet.copyOf(roles);
+			roles.remove(Role.ADMIN);
+			if (roles.isEmpty()) {
+				roles = account.roles();
+			}
+		}
 		boolean rolesChanged = !account.roles().equals(roles);
 		boolean enabledChanged = account.enabled() != enabled;
 		account.rename(displayName.strip());
@@ -207,18 +251,27 @@ public class AccountManagement {
 	}
 
 	/**
-	 * A one-time set-up link for a person to choose a (new) password: valid for a day and once; an earlier link stops
-	 * working. Their sessions end now; their second factors stay, so the link alone never signs anyone in.
+	 * Asks for a one-time set-up link for a person to choose a (new) password; a second administrator approves it
+	 * ({@link #approve}) and only then is it made. Refused for an integration (it has no password to recover) and
+	 * while the same request is pending.
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
-	public String issueSetupLink(AccountId id, AccountId by) {
+	public void requestSetupLink(AccountId id, AccountId by) {
 		Account account = accounts.findById(id.value())
 			.filter(found -> !found.integration())
 			.orElseThrow(() -> new AccountRefused(null, "account.notFound"));
-		String token = setupLinks.issue(id, by);
+		request(account, ApprovalAction.SETUP_LINK, by);
+	}
+
+	/**
+	 * A one-time set-up link: valid for a day and once; an earlier link stops working. Their sessions end now; their
+	 * second factors stay, so the link alone never signs anyone in.
+	 */
+	private String issueSetupLink(Account account, AccountId by) {
+		String token = setupLinks.issue(account.id(), by);
 		sessions.endAll(account.username());
 		revokePersonalTokens(account, by);
-		events.publishEvent(new SetupLinkChanged(id, false, by));
+		events.publishEvent(new SetupLinkChanged(account.id(), false, by));
 		return token;
 	}
 
@@ -247,18 +300,130 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Removes every second factor of an account (a lost phone and lost codes): its owner enrols anew at the next
-	 * sign-in, as the need for a factor stays. Their sessions end.
+	 * Asks for every second factor of an account to be removed (a lost phone and lost codes); a second administrator
+	 * approves it ({@link #approve}). Nobody asks it for their own account.
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
-	public void resetSecondFactor(AccountId id, AccountId by) {
+	public void requestFactorReset(AccountId id, AccountId by) {
 		Account account = accounts.findById(id.value()).orElseThrow(() -> new AccountRefused(null, "account.notFound"));
 		if (id.equals(by)) {
 			throw new AccountRefused(null, "account.cannotLockOutSelf");
 		}
-		factors.resetAll(id);
+		request(account, ApprovalAction.FACTOR_RESET, by);
+	}
+
+	/**
+	 * Removes every second factor of an account: its owner enrols anew at the next sign-in, as the need for a factor
+	 * stays. Their sessions end.
+	 */
+	private void resetSecondFactor(Account account, AccountId by) {
+		factors.resetAll(account.id());
 		sessions.endAll(account.username());
 		revokePersonalTokens(account, by);
+	}
+
+	private void request(Account account, ApprovalAction action, AccountId by) {
+		UUID request = approvals.request(account.id(), action, by)
+			.orElseThrow(() -> new AccountRefused(null, "approval.alreadyPending"));
+		events.publishEvent(new ApprovalRequested(account.id(), action, request, by));
+	}
+
+	/** The requests waiting for a second administrator, for every account or (with {@code account}) for one. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<PendingApproval> pendingApprovals(AccountId account, AccountId viewer) {
+		List<Request> requests = account == null ? approvals.pending() : approvals.pendingFor(account);
+		return requests.stream().map(request -> new PendingApproval(request.id(), request.account(),
+				username(request.account()), request.action(), username(request.requestedBy()), request.requestedAt(),
+				request.expiresAt(), mayDecide(request, viewer))).toList();
+	}
+
+	/** How many requests wait for this administrator's decision. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public long approvalsWaitingFor(AccountId admin) {
+		return approvals.decidableBy(admin);
+	}
+
+	/**
+	 * A second administrator approves a pending request, which is carried out now, as theirs. Refused (and recorded)
+	 * for the administrator who asked and for the account's owner; a decided or expired request does nothing.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public Approved approve(UUID requestId, AccountId by) {
+		Request request = decidable(requestId, by);
+		Account account = accounts.findById(request.account().value())
+			.orElseThrow(() -> new AccountRefused(null, "approval.gone"));
+		if (!approvals.decide(requestId, by, true)) {
+			throw new AccountRefused(null, "approval.gone");
+		}
+		String token = null;
+		switch (request.action()) {
+			case FACTOR_RESET -> resetSecondFactor(account, by);
+			case SETUP_LINK -> token = issueSetupLink(account, by);
+			case GRANT_ADMIN -> {
+				Set<Role> roles = EnumSet.copyOf(account.roles());
+				roles.add(Role.ADMIN);
+				account.changeRoles(roles);
+				accounts.save(account);
+				events.publishEvent(new AccountRolesChanged(account.id(), account.roles(), by));
+				sessions.endAll(account.username());
+				tokens.revokeAll(account.id(), by);
+			}
+		}
+		events.publishEvent(new ApprovalDecided(account.id(), request.action(), requestId, true, by));
+		return new Approved(request.action(), AccountSummary.of(account), token);
+	}
+
+	/** A second administrator rejects a pending request: nothing is done, and the request is closed. */
+	@PreAuthorize("hasRole('ADMIN')")
+	public void reject(UUID requestId, AccountId by) {
+		Request request = decidable(requestId, by);
+		if (!approvals.decide(requestId, by, false)) {
+			throw new AccountRefused(null, "approval.gone");
+		}
+		events.publishEvent(new ApprovalDecided(request.account(), request.action(), requestId, false, by));
+	}
+
+	private Request decidable(UUID requestId, AccountId by) {
+		Request request = approvals.lock(requestId)
+			.filter(found -> found.pendingAt(clock.instant()))
+			.orElseThrow(() -> new AccountRefused(null, "approval.gone"));
+		if (!mayDecide(request, by)) {
+			// recorded, in a trail record of its own that stays although this refusal rolls back
+			events.publishEvent(new ApprovalRefused(request.account(), request.action(), requestId, by));
+			throw new AccountRefused(null, request.requestedBy().equals(by) ? "approval.ownRequest"
+					: "approval.ownAccount");
+		}
+		return request;
+	}
+
+	private static boolean mayDecide(Request request, AccountId by) {
+		return !request.requestedBy().equals(by) && !request.account().equals(by);
+	}
+
+	private String username(AccountId id) {
+		return accounts.findById(id.value()).map(Account::username).orElse("?");
+	}
+
+	/** An administrator ends every session of one account (a lost laptop, a suspected takeover). */
+	@PreAuthorize("hasRole('ADMIN')")
+	public int endSessions(AccountId id, AccountId by) {
+		Account account = accounts.findById(id.value()).orElseThrow(() -> new AccountRefused(null, "account.notFound"));
+		int ended = sessions.endAllExcept(account.username(), null);
+		events.publishEvent(new SessionsEndedByAdministrator(id, ended, by));
+		return ended;
+	}
+
+	/**
+	 * An administrator ends every session but their own (a suspected breach): everyone signs in again, with their
+	 * second factor.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public int endEveryonesSessions(String keepSessionId, AccountId by) {
+		int ended = sessions.endEveryoneExcept(keepSessionId);
+		events.publishEvent(new SessionsEndedByAdministrator(null, ended, by));
+		return ended;
 	}
 
 	/**

@@ -176,8 +176,11 @@ class AccessTokenTests {
 		TestAccount account = accounts.create(Role.SUPPORTER);
 		String first = make(signedIn(account), Map.of("name", "Eerste", "roles", "SUPPORTER", "days", "30"));
 		WebSession admin = signedIn(accounts.create(Role.ADMIN));
+		WebSession secondAdmin = signedIn(accounts.create(Role.ADMIN));
 		admin.get("/admin/accounts/" + account.id());
-		assertThat(admin.post("/admin/accounts/" + account.id() + "/setup-link", Map.of()).status()).isEqualTo(200);
+		assertThat(admin.post("/admin/accounts/" + account.id() + "/setup-link", Map.of()).status()).isEqualTo(302);
+		assertThat(call("GET", "/api/v1/cases", first).statusCode()).as("only asked").isEqualTo(200);
+		assertThat(approve(secondAdmin, account.id()).status()).isEqualTo(200);
 		assertThat(call("GET", "/api/v1/cases", first).statusCode()).as("a set-up link").isEqualTo(401);
 
 		String second = make(signedIn(account), Map.of("name", "Tweede", "roles", "SUPPORTER", "days", "30"));
@@ -185,6 +188,7 @@ class AccessTokenTests {
 		admin.get("/admin/accounts/" + account.id());
 		assertThat(admin.post("/admin/accounts/" + account.id() + "/factor-reset", Map.of()).location())
 			.endsWith("/admin/accounts/" + account.id());
+		approve(secondAdmin, account.id());
 		assertThat(call("GET", "/api/v1/cases", second).statusCode()).as("a factor reset").isEqualTo(401);
 	}
 
@@ -333,5 +337,13 @@ class AccessTokenTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** A second administrator approves the request waiting on the account's page. */
+	private static WebSession.Response approve(WebSession secondAdmin, UUID account) {
+		java.util.regex.Matcher approve = java.util.regex.Pattern.compile("/admin/approvals/[0-9a-f-]{36}/approval")
+			.matcher(secondAdmin.get("/admin/accounts/" + account).body());
+		assertThat(approve.find()).isTrue();
+		return secondAdmin.post(approve.group(), Map.of());
 	}
 }

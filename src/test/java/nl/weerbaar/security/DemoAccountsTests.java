@@ -27,7 +27,7 @@ class DemoAccountsTests {
 	ApplicationContext context;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "demo-coordinator", "demo-supporter", "demo-client", "demo-partner", "demo-analyst", "demo-admin" })
+	@ValueSource(strings = { "demo-coordinator", "demo-supporter", "demo-client", "demo-partner", "demo-analyst", "demo-admin", "demo-admin-2" })
 	void everyDemoAccountSignsInWithThePasswordFromTheEnvironmentAndSeesTheDemoBanner(String username) {
 		WebSession browser = new WebSession(port);
 		assertThat(browser.signIn(username, "demo password for tests").location())

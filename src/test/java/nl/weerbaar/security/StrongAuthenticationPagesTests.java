@@ -109,7 +109,18 @@ class StrongAuthenticationPagesTests extends BrowserTest {
 
 		page.navigate(url("/admin/accounts/" + supporter.id()));
 		assertAccessible(page);
-		button(page, "Set-up-link maken").click();
+		button(page, "Set-up-link aanvragen").click();
+		assertThat(page.getByText("Een andere beheerder moet dit binnen 24 uur goedkeuren").isVisible()).isTrue();
+		assertThat(page.getByText("Een andere beheerder beslist hierover.").isVisible()).isTrue();
+		assertAccessible(page);
+		button(page, "Uitloggen").click();
+
+		// a second administrator approves; without a notification address, they alone see the link
+		page = signIn(accounts.create(Role.ADMIN).username(), TestAccounts.PASSWORD);
+		page.navigate(url("/admin/approvals"));
+		assertAccessible(page);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+			.setName("Goedkeuren: Set-up-link voor een nieuw wachtwoord voor " + supporter.username())).click();
 		String link = page.locator("#setup-link").textContent();
 		assertThat(link).contains("/account/setup?token=");
 		assertAccessible(page);

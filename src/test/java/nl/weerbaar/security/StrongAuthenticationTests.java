@@ -339,7 +339,10 @@ class StrongAuthenticationTests {
 		WebSession live = signedIn(supporter);
 		WebSession admin = signedIn(accounts.create(Role.ADMIN));
 		admin.get("/admin/accounts/" + supporter.id());
-		Response issued = admin.post("/admin/accounts/" + supporter.id() + "/setup-link", Map.of());
+		admin.post("/admin/accounts/" + supporter.id() + "/setup-link", Map.of());
+		assertThat(live.get("/cases").status()).as("asked, not yet approved").isEqualTo(200);
+		// without a notification address, the approving administrator is shown the link
+		Response issued = approve(signedIn(accounts.create(Role.ADMIN)), supporter.id());
 		Matcher link = SETUP_LINK.matcher(issued.body());
 		assertThat(link.find()).isTrue();
 		assertThat(live.get("/cases").location()).as("the reset ends their sessions").endsWith("/login");
@@ -372,6 +375,8 @@ class StrongAuthenticationTests {
 		admin.get("/admin/accounts/" + client.id());
 		assertThat(admin.post("/admin/accounts/" + client.id() + "/factor-reset", Map.of()).location())
 			.endsWith("/admin/accounts/" + client.id());
+		assertThat(clientBrowser.get("/my/requests").status()).as("asked, not yet approved").isEqualTo(200);
+		approve(signedIn(accounts.create(Role.ADMIN)), client.id());
 		assertThat(clientBrowser.get("/my/requests").location()).endsWith("/login");
 		WebSession again = new WebSession(port);
 		assertThat(again.signInWithPasswordOnly(client.username(), TestAccounts.PASSWORD).location())
@@ -466,5 +471,13 @@ class StrongAuthenticationTests {
 
 	private static String withoutToken(String page) {
 		return page.replaceAll("(content|value|nonce)=\"[A-Za-z0-9_+/=-]{16,}\"", "");
+	}
+
+	/** A second administrator approves the request waiting on the account's page. */
+	private static Response approve(WebSession secondAdmin, UUID account) {
+		Matcher approve = Pattern.compile("/admin/approvals/[0-9a-f-]{36}/approval")
+			.matcher(secondAdmin.get("/admin/accounts/" + account).body());
+		assertThat(approve.find()).isTrue();
+		return secondAdmin.post(approve.group(), Map.of());
 	}
 }

@@ -11,6 +11,7 @@ import nl.weerbaar.intake.ContactPreference;
 import nl.weerbaar.intake.IncidentKind;
 import nl.weerbaar.intake.Intake;
 import nl.weerbaar.intake.PublicRequestData;
+import nl.weerbaar.intake.PublicRouteRefused;
 import nl.weerbaar.intake.Receipt;
 import nl.weerbaar.intake.ReceiptHolder;
 import nl.weerbaar.intake.SupportRequestView;
@@ -21,6 +22,7 @@ import nl.weerbaar.registry.OfficeFunction;
 import nl.weerbaar.shared.Refused;
 import nl.weerbaar.web.FormErrors;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,8 +43,10 @@ class PublicHelpController {
 
 	private final Intake intake;
 	private final PublicRouteGuard guard;
+	private final ApplicationEventPublisher events;
 
-	PublicHelpController(Intake intake, PublicRouteGuard guard) {
+	PublicHelpController(Intake intake, PublicRouteGuard guard, ApplicationEventPublisher events) {
+		this.events = events;
 		this.intake = intake;
 		this.guard = guard;
 	}
@@ -79,11 +83,15 @@ class PublicHelpController {
 			return formPage(model, response, HttpStatus.TOO_MANY_REQUESTS);
 		}
 		if (form.website() != null && !form.website().isBlank()) {
+			events.publishEvent(new PublicRouteRefused(PublicRouteRefused.Reason.HONEYPOT));
 			errors.reject("public.notProcessed");
 			return formPage(model, response, HttpStatus.BAD_REQUEST);
 		}
 		FormCheck check = guard.check(form.token());
 		if (check != FormCheck.OK) {
+			if (check == FormCheck.INVALID) {
+				events.publishEvent(new PublicRouteRefused(PublicRouteRefused.Reason.FORGED_FORM_TOKEN));
+			}
 			errors.reject(check == FormCheck.EXPIRED ? "public.expired" : "public.notProcessed");
 			return formPage(model, response, HttpStatus.BAD_REQUEST);
 		}
@@ -122,6 +130,7 @@ class PublicHelpController {
 		Optional<UUID> found = intake.redeem(form.code());
 		if (found.isEmpty()) {
 			guard.wrongCode();
+			events.publishEvent(new PublicRouteRefused(PublicRouteRefused.Reason.WRONG_RECEIPT_CODE));
 			errors.rejectValue("code", "public.code.unknown");
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "intake/public-code";

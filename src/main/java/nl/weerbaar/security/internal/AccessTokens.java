@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.weerbaar.security.AccountEvents.AccessTokenChanged;
+import nl.weerbaar.security.AccountEvents.AccessTokenUsed;
 import nl.weerbaar.security.AccountId;
 import nl.weerbaar.security.AccountManagement.AccountRefused;
 import nl.weerbaar.security.AccountPrincipal;
@@ -179,9 +180,16 @@ public class AccessTokens {
 		}
 		Instant lastUsed = token.get().lastUsedAt();
 		if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_PRECISION))) {
-			jdbc.sql("update access_token set last_used_at = ? where id = ?")
-				.params(Timestamp.from(now), token.get().id())
-				.update();
+			// the first use in a minute is recorded, by whichever node wins this update: the trail sees each token at
+			// work without a record per request (V16.3.1)
+			boolean first = jdbc.sql("""
+					update access_token set last_used_at = ?
+					where id = ? and (last_used_at is null or last_used_at < ?)""")
+				.params(Timestamp.from(now), token.get().id(), Timestamp.from(now.minus(LAST_USED_PRECISION)))
+				.update() == 1;
+			if (first) {
+				events.publishEvent(new AccessTokenUsed(new AccountId(token.get().account()), token.get().id()));
+			}
 		}
 		Account owner = account.get();
 		AccountPrincipal principal = new AccountPrincipal(owner.id(), owner.username(), owner.displayName(), roles, true,

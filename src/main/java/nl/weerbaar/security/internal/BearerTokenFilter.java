@@ -15,16 +15,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Signs an API request in with its personal access token ({@code Authorization: Bearer …}), for that request only:
  * nothing is kept in a session. A token that is unknown, revoked or expired gets 401 at once, with no detail on
- * which of these it was.
+ * which of these it was. Both are recorded in the audit trail: a token's use once a minute ({@link AccessTokens}), a
+ * refusal each time up to a ceiling per address ({@link TokenAudit}).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private static final String SCHEME = "Bearer ";
 
 	private final AccessTokens tokens;
+	private final TokenAudit audit;
 
-	BearerTokenFilter(AccessTokens tokens) {
+	BearerTokenFilter(AccessTokens tokens, TokenAudit audit) {
 		this.tokens = tokens;
+		this.audit = audit;
 	}
 
 	static boolean hasBearer(HttpServletRequest request) {
@@ -43,6 +46,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			.substring(SCHEME.length())
 			.strip());
 		if (signedIn.isEmpty()) {
+			audit.rejected(request);
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 			ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
 					"The access token is not valid: unknown, revoked or expired.");

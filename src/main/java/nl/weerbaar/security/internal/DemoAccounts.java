@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One demo account per role ({@code demo-coordinator}, {@code demo-admin}, …), all with the password in
+ * One demo account per role ({@code demo-coordinator}, {@code demo-admin}, …) and a second administrator
+ * ({@code demo-admin-2}), as a factor reset, a set-up link and the administrator role need two; all with the password in
  * {@code WEERBAAR_DEMO_PASSWORD}, or with one generated and printed once when the accounts are first made.
  */
 @Component
@@ -47,6 +48,8 @@ class DemoAccounts implements ApplicationRunner {
 		this.clock = clock;
 	}
 
+	static final String SECOND_ADMIN = "demo-admin-2";
+
 	static String usernameFor(Role role) {
 		return "demo-" + role.name().toLowerCase(Locale.ROOT);
 	}
@@ -60,24 +63,13 @@ class DemoAccounts implements ApplicationRunner {
 		String hash = passwordEncoder.encode(password);
 		int created = 0;
 		for (Role role : Role.values()) {
-			var existing = accounts.findByUsername(usernameFor(role));
-			if (existing.isPresent()) {
-				if (!generated && !passwordEncoder.matches(password, existing.get().passwordHash())) {
-					existing.get().changePassword(hash, true, clock.instant());
-					accounts.save(existing.get());
-				}
-				continue;
-			}
-			Account account = Account.create(usernameFor(role), "Demo " + displayName(role), Set.of(role), hash, false,
-					clock.instant());
-			accounts.save(account);
-			events.publishEvent(new AccountCreated(account.id(), account.roles(), null));
-			created++;
+			created += ensure(usernameFor(role), "Demo " + displayName(role), role, password, hash, generated);
 		}
+		created += ensure(SECOND_ADMIN, "Demo Tweede beheerder", Role.ADMIN, password, hash, generated);
 		if (created > 0 && generated) {
 			System.out.printf("%n==================== Weerbaar DEMO ====================%n"
 					+ "  Demo accounts: demo-coordinator, demo-supporter, demo-client,%n"
-					+ "                 demo-partner, demo-analyst, demo-admin%n"
+					+ "                 demo-partner, demo-analyst, demo-admin, demo-admin-2%n"
 					+ "  Password (shown once): %s%n"
 					+ "  Set %s to choose it yourself.%n"
 					+ "=======================================================%n%n", password, PASSWORD_VARIABLE);
@@ -86,6 +78,22 @@ class DemoAccounts implements ApplicationRunner {
 			log.info("Demo accounts exist; their password was shown when they were made. Set {} to reset it.",
 					PASSWORD_VARIABLE);
 		}
+	}
+
+	private int ensure(String username, String displayName, Role role, String password, String hash,
+			boolean generated) {
+		var existing = accounts.findByUsername(username);
+		if (existing.isPresent()) {
+			if (!generated && !passwordEncoder.matches(password, existing.get().passwordHash())) {
+				existing.get().changePassword(hash, true, clock.instant());
+				accounts.save(existing.get());
+			}
+			return 0;
+		}
+		Account account = Account.create(username, displayName, Set.of(role), hash, false, clock.instant());
+		accounts.save(account);
+		events.publishEvent(new AccountCreated(account.id(), account.roles(), null));
+		return 1;
 	}
 
 	private static String displayName(Role role) {

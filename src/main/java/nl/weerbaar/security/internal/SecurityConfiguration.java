@@ -48,6 +48,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	private AccountRateLimitFilter accountRate;
+
 	@Bean
 	PasswordEncoder passwordEncoder(SlowHashes slowHashes) {
 		return new BoundedPasswordEncoder(slowHashes);
@@ -74,7 +76,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, List<PathAuthorizations> modules, SecurityProperties properties,
-			Clock clock, AccessTokens tokens, List<StepUpPaths> stepUp, SignIns signIns) throws Exception {
+			Clock clock, AccessTokens tokens, TokenAudit tokenAudit, List<StepUpPaths> stepUp, SignIns signIns)
+			throws Exception {
 		http.securityMatcher("/api/**", "/v3/api-docs*", "/v3/api-docs/**", "/actuator", "/actuator/**")
 			.authorizeHttpRequests(paths -> {
 				paths.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
@@ -88,7 +91,7 @@ class SecurityConfiguration {
 			})
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized())
 				.accessDeniedHandler(ProblemResponses.forbidden()))
-			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, tokenAudit), AnonymousAuthenticationFilter.class)
 			// a request with a token carries no cookie the browser would add by itself: nothing to forge
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
 			.requestCache(cache -> cache.disable());
@@ -116,12 +119,21 @@ class SecurityConfiguration {
 		return common(http, properties, clock, stepUp, signIns).build();
 	}
 
+	/** One per application, shared by both chains: an account's pages and API calls count together. */
+	private synchronized AccountRateLimitFilter accountRate(SecurityProperties properties) {
+		if (accountRate == null) {
+			accountRate = new AccountRateLimitFilter(properties.accountRate());
+		}
+		return accountRate;
+	}
+
 	private HttpSecurity common(HttpSecurity http, SecurityProperties properties, Clock clock,
 			List<StepUpPaths> stepUp, SignIns signIns) throws Exception {
 		return http
 			.addFilterBefore(new SessionLifetimeFilter(properties.sessionAbsoluteTimeout(), clock),
 					SecurityContextHolderFilter.class)
 			.addFilterBefore(new SignInStageFilter(properties.stepUpWindow(), clock), AuthorizationFilter.class)
+			.addFilterBefore(accountRate(properties), AuthorizationFilter.class)
 			.addFilterAfter(new StepUpFilter(stepUp, signIns), AuthorizationFilter.class)
 			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.frameOptions(frame -> frame.deny())

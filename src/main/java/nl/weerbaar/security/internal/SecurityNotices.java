@@ -5,6 +5,9 @@ import java.util.Optional;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import nl.weerbaar.security.AccountEvents.AccessTokenChanged;
+import nl.weerbaar.security.AccountEvents.ApprovalDecided;
+import nl.weerbaar.security.AccountEvents.ApprovalRequested;
+import nl.weerbaar.security.ApprovalAction;
 import nl.weerbaar.security.AccountEvents.NotificationAddressChanged;
 import nl.weerbaar.security.AccountEvents.PasswordChanged;
 import nl.weerbaar.security.AccountEvents.SecondFactorChanged;
@@ -40,7 +43,16 @@ class SecurityNotices {
 		RECOVERY_CODES("er zijn nieuwe herstelcodes gemaakt", "new recovery codes were made"),
 		NEW_TOKEN("er is een nieuw API-token gemaakt", "a new API token was made"),
 		PASSWORD_CHANGED("uw wachtwoord is gewijzigd", "your password was changed"),
-		ADDRESS_CHANGED("het adres voor deze berichten is gewijzigd", "the address for these notices was changed");
+		ADDRESS_CHANGED("het adres voor deze berichten is gewijzigd", "the address for these notices was changed"),
+		FACTOR_RESET_REQUESTED("een beheerder vraagt uw tweede factor te verwijderen; een tweede beheerder moet dat goedkeuren",
+				"an administrator asks to remove your second factor; a second administrator must approve it"),
+		SETUP_LINK_REQUESTED("een beheerder vraagt een link waarmee een nieuw wachtwoord wordt gekozen; een tweede beheerder moet dat goedkeuren",
+				"an administrator asks for a link to choose a new password; a second administrator must approve it"),
+		GRANT_ADMIN_REQUESTED("een beheerder vraagt uw account de beheerdersrol te geven; een tweede beheerder moet dat goedkeuren",
+				"an administrator asks to give your account the administrator role; a second administrator must approve it"),
+		SETUP_LINK_APPROVED("twee beheerders hebben een link gemaakt waarmee een nieuw wachtwoord wordt gekozen",
+				"two administrators made a link to choose a new password"),
+		GRANT_ADMIN_APPROVED("uw account heeft de beheerdersrol gekregen", "your account was given the administrator role");
 
 		private final String dutch;
 		private final String english;
@@ -77,6 +89,24 @@ class SecurityNotices {
 	void on(AccessTokenChanged event) {
 		if (event.created()) {
 			send(event.account(), Notice.NEW_TOKEN);
+		}
+	}
+
+	@TransactionalEventListener
+	void on(ApprovalRequested event) {
+		send(event.account(), switch (event.action()) {
+			case FACTOR_RESET -> Notice.FACTOR_RESET_REQUESTED;
+			case SETUP_LINK -> Notice.SETUP_LINK_REQUESTED;
+			case GRANT_ADMIN -> Notice.GRANT_ADMIN_REQUESTED;
+		});
+	}
+
+	/** An approved factor reset is told as any factor change (SecondFactorChanged); the other two here. */
+	@TransactionalEventListener
+	void on(ApprovalDecided event) {
+		if (event.approved() && event.action() != ApprovalAction.FACTOR_RESET) {
+			send(event.account(), event.action() == ApprovalAction.SETUP_LINK ? Notice.SETUP_LINK_APPROVED
+					: Notice.GRANT_ADMIN_APPROVED);
 		}
 	}
 

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stepUpWindow how recently a factor must have been used before a sensitive action (an export, an
  *        administrator's change, a factor or token change)
  * @param setupLinkLifetime how long an administrator's one-time set-up link stays valid
+ * @param approvalLifetime how long a request for a second administrator's approval (a factor reset, a set-up link,
+ *        the administrator role) waits for a decision before it lapses
+ * @param accountRate how many requests one signed-in account or token may make
  * @param tokens how long personal access tokens may live
  * @param webauthn the relying party that passkeys are made for
  */
@@ -26,7 +29,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(@DefaultValue("12h") Duration sessionAbsoluteTimeout,
 		@DefaultValue LoginThrottleProperties loginThrottle, @DefaultValue SecondFactorProperties secondFactor,
 		@DefaultValue("10m") Duration stepUpWindow, @DefaultValue("24h") Duration setupLinkLifetime,
-		@DefaultValue TokenProperties tokens, @DefaultValue WebAuthnProperties webauthn) {
+		@DefaultValue TokenProperties tokens, @DefaultValue WebAuthnProperties webauthn,
+		@DefaultValue("24h") Duration approvalLifetime, @DefaultValue AccountRateProperties accountRate) {
+
+	/**
+	 * A token bucket per account, kept in this node's memory (see docs/security/access-control.md): {@code capacity}
+	 * requests at once, refilled evenly over {@code period}. Generous: a person working fast stays far below it; a
+	 * script that walks the whole registry does not.
+	 *
+	 * @param enabled off only for a bench run
+	 */
+	public record AccountRateProperties(@DefaultValue("true") boolean enabled, @DefaultValue("600") int capacity,
+			@DefaultValue("1m") Duration period) {
+	}
 
 	/**
 	 * @param maxDays the longest expiry, in days, a token carrying a role may be given; a token's limit is the smallest

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -33,9 +34,27 @@ public class SessionControl {
 	}
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+	private final JdbcClient jdbc;
 
-	SessionControl(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+	SessionControl(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions, JdbcClient jdbc) {
 		this.sessions = sessions.getIfAvailable();
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Ends every session in the store but {@code keepSessionId} (everyone's, after a suspected breach); returns how
+	 * many ended. Each goes through the repository, as a person's own would.
+	 */
+	public int endEveryoneExcept(String keepSessionId) {
+		if (sessions == null) {
+			return 0;
+		}
+		List<String> all = jdbc.sql("select session_id from spring_session where session_id <> ?")
+			.param(keepSessionId == null ? "" : keepSessionId)
+			.query(String.class)
+			.list();
+		all.forEach(id -> sessions.deleteById(id.strip()));
+		return all.size();
 	}
 
 	public List<SessionView> list(String username, String currentSessionId) {

@@ -21,6 +21,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Administrators create accounts, set their roles, recover them, and see and revoke anyone's tokens. */
 @Controller
@@ -102,6 +102,9 @@ class AccountController {
 		model.addAttribute("account", account);
 		model.addAttribute("tokens", tokens.list(account.id()));
 		model.addAttribute("notificationEmail", addresses.of(account.id()).orElse(""));
+		if (SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof AccountPrincipal me) {
+			model.addAttribute("approvals", accounts.pendingApprovals(account.id(), me.id()));
+		}
 		if (account.integration()) {
 			if (!model.containsAttribute("tokenForm")) {
 				model.addAttribute("tokenForm", new TokensController.TokenForm("", account.roles(),
@@ -112,24 +115,31 @@ class AccountController {
 		return "security/account-edit";
 	}
 
-	/** A one-time set-up link for the person to choose a password; it is shown here once. */
+	/**
+	 * Asks for a one-time set-up link for the person to choose a password; a second administrator approves it at
+	 * {@code /admin/approvals}, and only then is it made.
+	 */
 	@PostMapping("/{id}/setup-link")
-	String setupLink(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me, Model model,
-			RedirectAttributes redirect) {
+	String setupLink(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
 		AccountSummary account = find(id);
 		try {
-			String token = accounts.issueSetupLink(account.id(), me.id());
-			model.addAttribute("account", account);
-			model.addAttribute("link", ServletUriComponentsBuilder.fromCurrentContextPath()
-				.path("/account/setup")
-				.queryParam("token", token)
-				.toUriString());
-			return "security/setup-link";
+			accounts.requestSetupLink(account.id(), me.id());
+			redirect.addFlashAttribute("notice", "approval.requested");
 		}
 		catch (AccountRefused refused) {
 			redirect.addFlashAttribute("problem", refused.messageKey());
-			return "redirect:/admin/accounts/" + id;
 		}
+		return "redirect:/admin/accounts/" + id;
+	}
+
+	/** Ends every session of the account at once (a lost laptop, a suspected takeover). */
+	@PostMapping("/{id}/sessions/end")
+	String endSessions(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me,
+			RedirectAttributes redirect) {
+		AccountSummary account = find(id);
+		accounts.endSessions(account.id(), me.id());
+		redirect.addFlashAttribute("notice", "account.sessionsEnded");
+		return "redirect:/admin/accounts/" + id;
 	}
 
 	/** The address where the person hears about their account's security, set for them (e.g. at hand-over). */
@@ -152,8 +162,8 @@ class AccountController {
 			RedirectAttributes redirect) {
 		AccountSummary account = find(id);
 		try {
-			accounts.resetSecondFactor(account.id(), me.id());
-			redirect.addFlashAttribute("notice", "account.factorsReset");
+			accounts.requestFactorReset(account.id(), me.id());
+			redirect.addFlashAttribute("notice", "approval.requested");
 		}
 		catch (AccountRefused refused) {
 			redirect.addFlashAttribute("problem", refused.messageKey());
@@ -200,7 +210,8 @@ class AccountController {
 
 	@PostMapping("/{id}")
 	String update(@PathVariable UUID id, @AuthenticationPrincipal AccountPrincipal me,
-			@Valid @ModelAttribute("form") AccountForm form, BindingResult errors, Model model) {
+			@Valid @ModelAttribute("form") AccountForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
 		AccountSummary account = find(id);
 		if (errors.hasErrors()) {
 			return edit(account, model);
@@ -211,6 +222,11 @@ class AccountController {
 		catch (AccountRefused refused) {
 			errors.rejectValue(refused.field() == null ? "displayName" : refused.field(), refused.messageKey());
 			return edit(account, model);
+		}
+		if (form.roles().contains(Role.ADMIN) && !account.roles().contains(Role.ADMIN)) {
+			// saved, but the administrator role waits for a second administrator
+			redirect.addFlashAttribute("notice", "approval.requested");
+			return "redirect:/admin/accounts/" + id;
 		}
 		return "redirect:/admin/accounts?saved";
 	}

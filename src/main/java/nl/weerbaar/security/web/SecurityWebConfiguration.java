@@ -6,6 +6,7 @@ import nl.weerbaar.security.PathAuthorizations;
 import nl.weerbaar.security.Role;
 import java.util.List;
 
+import nl.weerbaar.security.AccountManagement;
 import nl.weerbaar.security.AccountPrincipal;
 import nl.weerbaar.security.StepUpPaths;
 import nl.weerbaar.security.internal.Accounts;
@@ -24,7 +25,8 @@ class SecurityWebConfiguration {
 
 	@Bean
 	PathAuthorizations accountAdministrationPaths() {
-		return paths -> paths.requestMatchers("/admin/accounts", "/admin/accounts/**").hasRole(Role.ADMIN.name());
+		return paths -> paths.requestMatchers("/admin/accounts", "/admin/accounts/**", "/admin/approvals",
+				"/admin/approvals/**", "/admin/sessions/**").hasRole(Role.ADMIN.name());
 	}
 
 	/** Administrators' changes, factor changes and new tokens ask for a factor shown in the last ten minutes. */
@@ -63,6 +65,25 @@ class SecurityWebConfiguration {
 					: List.of(new Attention.Item(left == 0 ? "attention.factors.noCodes" : "attention.factors.fewCodes",
 							left == 0 ? 1 : left, "/account/factors", left == 0));
 		};
+	}
+
+	/** For an administrator: requests of another administrator that wait for their decision. */
+	@Bean
+	Attention approvalsAttention(AccountManagement management) {
+		return who -> {
+			if (!(who.getPrincipal() instanceof AccountPrincipal me) || !me.roles().contains(Role.ADMIN)) {
+				return List.of();
+			}
+			long waiting = management.approvalsWaitingFor(me.id());
+			return waiting == 0 ? List.of()
+					: List.of(new Attention.Item("attention.approvals", waiting, "/admin/approvals", true));
+		};
+	}
+
+	@Bean
+	NavigationItem approvalsNavigation() {
+		return new NavigationItem("/admin/approvals", "nav.approvals", "nav.approvals.description", 91,
+				Set.of(Role.ADMIN.name()));
 	}
 
 	@Bean
