@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -115,7 +116,7 @@ class AsvsMatrixTests {
 				| V1.2.5 | 1 | TESTED | AsvsMatrixExample.isNoTest | |
 				""";
 
-		List<String> problems = check(Matrix.parse(bad), requirements("V1.1:22 V1.2:11111"), projectRoot());
+		List<String> problems = check(Matrix.parse(bad), requirements("V1.1:22 V1.2:11111"), projectRoot(), name -> true);
 
 		assertThat(problems).anySatisfy(p -> assertThat(p).contains("V1.1.1", "NoSuchTests", "no test class"))
 			.anySatisfy(p -> assertThat(p).contains("V1.1.2", "noSuchMethod", "no test method"))
@@ -138,12 +139,22 @@ class AsvsMatrixTests {
 				| V1.1.3 | 2 | TESTED | AsvsMatrixExample.SwitchedOff.isATest | |
 				""";
 
-		List<String> problems = check(Matrix.parse(bad), requirements("V1.1:222"), projectRoot());
+		List<String> problems = check(Matrix.parse(bad), requirements("V1.1:222"), projectRoot(), name -> true);
 
 		assertThat(problems).anySatisfy(p -> assertThat(p).contains("V1.1.1", "isSwitchedOff", "disabled"))
 			.anySatisfy(p -> assertThat(p).contains("V1.1.2", "Inner.isSwitchedOff", "disabled"))
 			.anySatisfy(p -> assertThat(p).contains("V1.1.3", "SwitchedOff.isATest", "disabled"))
 			.noneSatisfy(p -> assertThat(p).contains("Inner.isATest"));
+	}
+
+	@Test
+	void aTestInAClassTheBuildNeverRunsDoesNotCount() {
+		String bad = "| V1.1.1 | 2 | TESTED | AsvsMatrixExample.Inner.isATest | |\n";
+
+		assertThat(check(Matrix.parse(bad), requirements("V1.1:2"), projectRoot(), name -> true))
+			.as("the method itself is a test").noneSatisfy(p -> assertThat(p).contains("V1.1.1"));
+		assertThat(check(Matrix.parse(bad), requirements("V1.1:2"), projectRoot()))
+			.anySatisfy(p -> assertThat(p).contains("V1.1.1", "the build never runs AsvsMatrixExample"));
 	}
 
 	@Test
@@ -285,9 +296,16 @@ class AsvsMatrixTests {
 
 	private static final Pattern TEST_NAME = Pattern.compile("[A-Z]\\w*(\\.[A-Z]\\w*)*\\.[a-z]\\w*");
 
+	/** The test classes Surefire and Failsafe run in this build (pom.xml: *Test, *Tests, *Properties; *IT). */
+	static final Predicate<String> RUN_BY_THE_BUILD = simpleName -> simpleName.matches(".*(Test|Tests|Properties|IT)");
+
 	static List<String> check(Matrix matrix, Map<String, Integer> expected, Path root) {
+		return check(matrix, expected, root, RUN_BY_THE_BUILD);
+	}
+
+	static List<String> check(Matrix matrix, Map<String, Integer> expected, Path root, Predicate<String> runByTheBuild) {
 		List<String> problems = new ArrayList<>();
-		TestClasses tests = new TestClasses();
+		TestClasses tests = new TestClasses(runByTheBuild);
 		Set<String> seen = new LinkedHashSet<>();
 		Map<Integer, Map<Status, Integer>> counts = new TreeMap<>();
 		for (Row row : matrix.rows()) {
@@ -450,7 +468,10 @@ class AsvsMatrixTests {
 
 		private final Map<String, List<String>> bySimpleName = new HashMap<>();
 
-		TestClasses() {
+		private final Predicate<String> runByTheBuild;
+
+		TestClasses(Predicate<String> runByTheBuild) {
+			this.runByTheBuild = runByTheBuild;
 			Path classes = testClasses();
 			try (Stream<Path> files = Files.walk(classes)) {
 				files.map(classes::relativize)
@@ -472,6 +493,10 @@ class AsvsMatrixTests {
 			}
 			List<String> parts = List.of(ref.split("\\."));
 			List<String> candidates = bySimpleName.getOrDefault(parts.getFirst(), List.of());
+			if (!runByTheBuild.test(parts.getFirst())) {
+				return Optional.of(ref + ": the build never runs " + parts.getFirst()
+						+ " (Surefire runs *Test, *Tests and *Properties, Failsafe *IT)");
+			}
 			if (candidates.size() != 1) {
 				return Optional.of(ref + ": " + (candidates.isEmpty() ? "no test class " + parts.getFirst()
 						: parts.getFirst() + " is ambiguous: " + candidates));
