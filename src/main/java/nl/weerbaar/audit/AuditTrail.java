@@ -232,17 +232,20 @@ public class AuditTrail {
 		return value == null ? "" : value.replace(SEPARATOR, ' ');
 	}
 
-	private static String csv(Object value) {
+	/**
+	 * One CSV field: RFC 4180 (2.6, 2.7) quoting for commas, quotes and line breaks, and a leading quote before a
+	 * character that would make a spreadsheet read the field as a formula (ASVS 5.0 V1.2.10).
+	 */
+	static String csv(Object value) {
 		if (value == null) {
 			return "";
 		}
 		String text = value.toString();
-		// a leading =, +, - or @ would make a spreadsheet run it as a formula
-		if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+		if (!text.isEmpty() && "=+-@\t\r\0".indexOf(text.charAt(0)) >= 0) {
 			text = "'" + text;
 		}
-		return text.contains(",") || text.contains("\"") || text.contains("'")
-				? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+		boolean quote = text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\'' || c == '\r' || c == '\n');
+		return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
 	}
 
 	private static String currentOrigin() {

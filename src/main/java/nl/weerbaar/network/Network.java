@@ -121,7 +121,9 @@ public class Network {
 			// shown as a link to every supporter: only an https:// address, never javascript:, data: or plain http
 			violations.add(new Violation("website", "network.partner.website.https"));
 		}
-		if (data.email() != null && !data.email().isBlank() && !data.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		// the length first: on a long enough string even this simple pattern backtracks for a long time
+		if (data.email() != null && !data.email().isBlank() && data.email().strip().length() <= 254
+				&& !data.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 			violations.add(new Violation("email", "field.email.invalid"));
 		}
 		if (data.services() != null && data.services().stream().anyMatch(s -> s != null && s.length() > 200)) {
