@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -23,6 +24,8 @@ import org.springframework.web.servlet.resource.ResourceResolverChain;
  * ({@code spring.web.resources.add-mappings: false}).
  */
 @Configuration(proxyBeanMethods = false)
+// not when a command runs without the web server (WebProperties exists only with it)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class StaticResources implements WebMvcConfigurer {
 
 	static final Set<String> EXTENSIONS = Set.of("css", "js", "svg", "png", "ico", "webp", "woff2");
