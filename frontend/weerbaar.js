@@ -20,6 +20,19 @@ document.addEventListener('submit', (event) => {
   }
 });
 
+// Signing out empties the site's storage in this tab too, for browsers that ignore the Clear-Site-Data header the
+// sign-out answers with (htmx keeps no page copies there; see historyCacheSize in the layout's htmx-config).
+document.addEventListener('submit', (event) => {
+  if (event.target.hasAttribute('data-sign-out') && !event.defaultPrevented) {
+    try {
+      window.sessionStorage.clear();
+      window.localStorage.clear();
+    } catch (problem) {
+      // storage may be switched off; then there is nothing in it either
+    }
+  }
+});
+
 // Passkeys (WebAuthn): a button marked data-passkey="register" or "authenticate" asks the server for options,
 // lets the browser and authenticator do the ceremony, and posts the answer back; the server says where to go next.
 const fromBase64url = (text) => {

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +30,15 @@ class WebConfiguration implements WebMvcConfigurer {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("WEERBAAR_LANG") {
 			@Override
 			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-				super.setLocale(request, response, locale != null && LANGUAGES.contains(locale.getLanguage()) ? locale : DUTCH);
+				// like the session cookie, the language cookie is Secure whenever the site is served over HTTPS
+				HttpServletResponse target = !request.isSecure() ? response : new HttpServletResponseWrapper(response) {
+					@Override
+					public void addHeader(String name, String value) {
+						super.addHeader(name, HttpHeaders.SET_COOKIE.equalsIgnoreCase(name) && !value.contains("; Secure")
+								? value + "; Secure" : value);
+					}
+				};
+				super.setLocale(request, target, locale != null && LANGUAGES.contains(locale.getLanguage()) ? locale : DUTCH);
 			}
 		};
 		resolver.setDefaultLocale(DUTCH);
