@@ -3,6 +3,20 @@ import htmx from 'htmx.org';
 
 window.htmx = htmx;
 
+// htmx remembers the current address (with its search terms) in sessionStorage for its history cache. That cache is
+// off (historyCacheSize 0 in the layout's htmx-config), nothing else reads the address, so it is not kept.
+const forgetPath = () => {
+  try {
+    window.sessionStorage.removeItem('htmx-current-path-for-history');
+  } catch (problem) {
+    // storage may be switched off; then there is nothing in it either
+  }
+};
+forgetPath();
+['htmx:pushedIntoHistory', 'htmx:replacedInHistory', 'htmx:historyRestore'].forEach((name) => {
+  document.addEventListener(name, forgetPath);
+});
+
 // Every htmx request carries the CSRF token that the layout puts in <meta name="_csrf">.
 document.addEventListener('htmx:configRequest', (event) => {
   const token = document.querySelector('meta[name="_csrf"]');
