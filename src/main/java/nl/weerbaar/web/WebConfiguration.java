@@ -6,8 +6,6 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.springframework.http.HttpHeaders;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import tools.jackson.core.StreamReadFeature;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,26 +25,40 @@ class WebConfiguration implements WebMvcConfigurer {
 	static final Locale DUTCH = Locale.of("nl");
 	static final Set<String> LANGUAGES = Set.of("nl", "en");
 
+	/**
+	 * The language choice lives in a cookie for a year: {@code WEERBAAR_LANG}, and over HTTPS
+	 * {@code __Host-WEERBAAR_LANG} (Secure, Path=/, no Domain, which the prefix makes the browser enforce).
+	 */
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("WEERBAAR_LANG") {
+		CookieLocaleResolver plain = languageCookie("WEERBAAR_LANG", false);
+		CookieLocaleResolver secure = languageCookie("__Host-WEERBAAR_LANG", true);
+		return new LocaleResolver() {
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				return (request.isSecure() ? secure : plain).resolveLocale(request);
+			}
+
 			@Override
 			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-				// like the session cookie, the language cookie is Secure whenever the site is served over HTTPS
-				HttpServletResponse target = !request.isSecure() ? response : new HttpServletResponseWrapper(response) {
-					@Override
-					public void addHeader(String name, String value) {
-						super.addHeader(name, HttpHeaders.SET_COOKIE.equalsIgnoreCase(name) && !value.contains("; Secure")
-								? value + "; Secure" : value);
-					}
-				};
-				super.setLocale(request, target, locale != null && LANGUAGES.contains(locale.getLanguage()) ? locale : DUTCH);
+				(request.isSecure() ? secure : plain).setLocale(request, response, locale);
+			}
+		};
+	}
+
+	private static CookieLocaleResolver languageCookie(String name, boolean secure) {
+		CookieLocaleResolver resolver = new CookieLocaleResolver(name) {
+			@Override
+			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+				super.setLocale(request, response, locale != null && LANGUAGES.contains(locale.getLanguage()) ? locale : DUTCH);
 			}
 		};
 		resolver.setDefaultLocale(DUTCH);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
 		resolver.setCookieHttpOnly(true);
+		resolver.setCookieSecure(secure);
+		resolver.setCookiePath("/");
 		return resolver;
 	}
 

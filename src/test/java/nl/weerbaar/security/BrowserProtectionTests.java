@@ -109,6 +109,9 @@ class BrowserProtectionTests {
 						+ URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		String session = valueOf(setCookie(signedIn, "__Host-WEERBAAR_SESSION"));
+		assertThat(setCookie(signedIn, "__Host-WEERBAAR_BROWSER")).as("the known-browser cookie too")
+			.containsIgnoringCase("; Secure").contains("Path=/").containsIgnoringCase("HttpOnly")
+			.doesNotContainIgnoringCase("Domain=");
 		HttpResponse<String> home = https("GET", "/", session, null);
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("Uitloggen");
@@ -128,13 +131,16 @@ class BrowserProtectionTests {
 	}
 
 	@Test
-	void theLanguageCookieIsHttpOnlyLaxAndSecureOverHttps() throws Exception {
+	void theLanguageCookieIsHttpOnlyLaxAndHostPrefixedOverHttps() throws Exception {
 		Response plain = new WebSession(port).get("/login?lang=en");
 		String cookie = plain.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
 			.flatMap(e -> e.getValue().stream()).filter(v -> v.startsWith("WEERBAAR_LANG=")).findFirst().orElseThrow();
 		assertThat(cookie).containsIgnoringCase("HttpOnly").contains("SameSite=Lax").doesNotContainIgnoringCase("Secure");
-		assertThat(setCookie(https("GET", "/login?lang=en", null, null), "WEERBAAR_LANG")).containsIgnoringCase("; Secure")
-			.containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
+		HttpResponse<String> english = https("GET", "/login?lang=en", null, null);
+		assertThat(setCookie(english, "__Host-WEERBAAR_LANG")).containsIgnoringCase("; Secure").contains("Path=/")
+			.containsIgnoringCase("HttpOnly").contains("SameSite=Lax").doesNotContainIgnoringCase("Domain=");
+		assertThat(https("GET", "/login", valueOf(setCookie(english, "__Host-WEERBAAR_LANG")), null).body())
+			.as("the choice is read back over HTTPS").contains("<html lang=\"en\"");
 	}
 
 	@Test
