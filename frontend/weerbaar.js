@@ -3,6 +3,20 @@ import htmx from 'htmx.org';
 
 window.htmx = htmx;
 
+// htmx remembers the current address (with its search terms) in sessionStorage for its history cache. That cache is
+// off (historyCacheSize 0 in the layout's htmx-config), nothing else reads the address, so it is not kept.
+const forgetPath = () => {
+  try {
+    window.sessionStorage.removeItem('htmx-current-path-for-history');
+  } catch (problem) {
+    // storage may be switched off; then there is nothing in it either
+  }
+};
+forgetPath();
+['htmx:pushedIntoHistory', 'htmx:replacedInHistory', 'htmx:historyRestore'].forEach((name) => {
+  document.addEventListener(name, forgetPath);
+});
+
 // Every htmx request carries the CSRF token that the layout puts in <meta name="_csrf">.
 document.addEventListener('htmx:configRequest', (event) => {
   const token = document.querySelector('meta[name="_csrf"]');
@@ -17,6 +31,19 @@ document.addEventListener('submit', (event) => {
   const message = event.target.getAttribute('data-confirm');
   if (message && !window.confirm(message)) {
     event.preventDefault();
+  }
+});
+
+// Signing out empties the site's storage in this tab too, for browsers that ignore the Clear-Site-Data header the
+// sign-out answers with (htmx keeps no page copies there; see historyCacheSize in the layout's htmx-config).
+document.addEventListener('submit', (event) => {
+  if (event.target.hasAttribute('data-sign-out') && !event.defaultPrevented) {
+    try {
+      window.sessionStorage.clear();
+      window.localStorage.clear();
+    } catch (problem) {
+      // storage may be switched off; then there is nothing in it either
+    }
   }
 });
 

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecuritySmokeTests {
 
 	private static final Set<String> PUBLIC = Set.of("GET /login", "GET /hulp", "GET /hulp/status", "GET /hulp/status/aanvraag",
-			"GET /hulp/evaluatie", "GET /account/setup");
+			"GET /hulp/evaluatie", "GET /account/setup",
+			// browsers post Content-Security-Policy reports without a session or token (BrowserProtectionTests)
+			"POST /csp-reports");
 
 	@LocalServerPort
 	int port;

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.core.StreamReadFeature;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +25,29 @@ class WebConfiguration implements WebMvcConfigurer {
 	static final Locale DUTCH = Locale.of("nl");
 	static final Set<String> LANGUAGES = Set.of("nl", "en");
 
+	/**
+	 * The language choice lives in a cookie for a year: {@code WEERBAAR_LANG}, and over HTTPS
+	 * {@code __Host-WEERBAAR_LANG} (Secure, Path=/, no Domain, which the prefix makes the browser enforce).
+	 */
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("WEERBAAR_LANG") {
+		CookieLocaleResolver plain = languageCookie("WEERBAAR_LANG", false);
+		CookieLocaleResolver secure = languageCookie("__Host-WEERBAAR_LANG", true);
+		return new LocaleResolver() {
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				return (request.isSecure() ? secure : plain).resolveLocale(request);
+			}
+
+			@Override
+			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+				(request.isSecure() ? secure : plain).setLocale(request, response, locale);
+			}
+		};
+	}
+
+	private static CookieLocaleResolver languageCookie(String name, boolean secure) {
+		CookieLocaleResolver resolver = new CookieLocaleResolver(name) {
 			@Override
 			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 				super.setLocale(request, response, locale != null && LANGUAGES.contains(locale.getLanguage()) ? locale : DUTCH);
@@ -35,6 +57,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
 		resolver.setCookieHttpOnly(true);
+		resolver.setCookieSecure(secure);
+		resolver.setCookiePath("/");
 		return resolver;
 	}
 
@@ -43,6 +67,24 @@ class WebConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(BodyLimits limits) {
 		FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/**
+	 * A JSON body with a member twice ({@code {"status": "CLOSED", "status": "ACTIVE"}}) is refused as unreadable
+	 * (400) rather than read with its last value: one request, one meaning (ASVS 5.0 V15.3.7).
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer oneValuePerMember() {
+		return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+	}
+
+	/** Right after the body limit: a polluted form is refused before the session and security filters read it. */
+	@Bean
+	FilterRegistrationBean<ParameterPollutionFilter> parameterPollutionFilter() {
+		FilterRegistrationBean<ParameterPollutionFilter> registration = new FilterRegistrationBean<>(
+				new ParameterPollutionFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

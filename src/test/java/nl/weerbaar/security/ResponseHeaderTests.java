@@ -95,10 +95,11 @@ class ResponseHeaderTests {
 		HttpResponse<String> behindTlsProxy = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
 			.header("X-Forwarded-Proto", "https")
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(sessionCookie(behindTlsProxy)).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
+		assertThat(sessionCookie(behindTlsProxy, "__Host-WEERBAAR_SESSION=")).containsIgnoringCase("; Secure")
+			.containsIgnoringCase("HttpOnly");
 		HttpResponse<String> plain = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
 			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(sessionCookie(plain)).as("a local run over http keeps working").doesNotContainIgnoringCase("Secure");
+		assertThat(sessionCookie(plain, "WEERBAAR_SESSION=")).as("a local run over http keeps working").doesNotContainIgnoringCase("Secure");
 	}
 
 	@Test
@@ -114,11 +115,11 @@ class ResponseHeaderTests {
 		}
 	}
 
-	private static String sessionCookie(HttpResponse<String> response) {
+	private static String sessionCookie(HttpResponse<String> response, String name) {
 		return response.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter(cookie -> cookie.startsWith("WEERBAAR_SESSION="))
+			.filter(cookie -> cookie.startsWith(name))
 			.findFirst()
 			.orElseThrow();
 	}

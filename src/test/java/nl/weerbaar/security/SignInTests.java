@@ -130,8 +130,26 @@ class SignInTests {
 		WebSession browser = new WebSession(port);
 		browser.signIn(client.username(), TestAccounts.PASSWORD);
 		browser.get("/");
-		assertThat(browser.post("/logout", Map.of()).location()).endsWith("/login?logout");
+		String cookie = browser.sessionId().orElseThrow();
+		assertThat(replaying(cookie).get("/").status()).as("the cookie works before").isEqualTo(200);
+		Response signedOut = browser.post("/logout", Map.of());
+		assertThat(signedOut.location()).endsWith("/login?logout");
+		assertThat(signedOut.header("Clear-Site-Data")).hasValueSatisfying(
+				value -> assertThat(value).contains("\"cache\"").contains("\"storage\""));
 		assertThat(browser.get("/").location()).endsWith("/login");
+		// the server forgot the session: the old cookie, sent again as someone who kept a copy would, is refused
+		assertThat(jdbc.sql("select count(*) from spring_session where session_id = ?").param(decode(cookie))
+			.query(Long.class).single()).isZero();
+		WebSession replay = replaying(cookie);
+		assertThat(replay.get("/").location()).endsWith("/login");
+		assertThat(replay.get("/api/v1/cases").status()).isEqualTo(401);
+	}
+
+	/** A browser that carries a copy of someone's session cookie. */
+	private WebSession replaying(String cookie) {
+		WebSession copy = new WebSession(port);
+		copy.useSessionCookie(cookie);
+		return copy;
 	}
 
 	@Test

@@ -334,6 +334,27 @@ class StrongAuthenticationTests {
 	}
 
 	@Test
+	void endingSessionsAsksForAFactorShownInTheLastTenMinutes() {
+		TestAccount supporter = accounts.create(Role.SUPPORTER);
+		WebSession laptop = signedIn(supporter);
+		WebSession phone = signedIn(supporter);
+		ageFactors(laptop, 11);
+		assertThat(laptop.get("/account/sessions").status()).as("looking needs no step-up").isEqualTo(200);
+		assertThat(laptop.post("/account/sessions/end-others", Map.of()).location()).contains("/login/factor?continue=");
+		assertThat(phone.get("/cases").status()).as("nothing was ended").isEqualTo(200);
+		String before = laptop.sessionId().orElseThrow();
+		laptop.get("/login/factor?continue=%2Faccount%2Fsessions");
+		assertThat(laptop.completeWithPasskey(TestAccounts.passkeyOf(supporter.username()).orElseThrow()).location())
+			.endsWith("/account/sessions");
+		assertThat(laptop.sessionId().orElseThrow()).as("step-up gives the session a new id").isNotEqualTo(before);
+		assertThat(jdbc.sql("select count(*) from spring_session where session_id = ?")
+			.param(WebSession.sessionIdOf(before)).query(Long.class).single()).as("and the old id is gone").isZero();
+		laptop.get("/account/sessions");
+		assertThat(laptop.post("/account/sessions/end-others", Map.of()).location()).endsWith("/account/sessions");
+		assertThat(phone.get("/cases").location()).endsWith("/login");
+	}
+
+	@Test
 	void aSetUpLinkWorksOnceForADayKeepsTheSecondFactorAndEndsTheSessions() {
 		TestAccount supporter = accounts.create(Role.SUPPORTER);
 		WebSession live = signedIn(supporter);

@@ -30,6 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class KnownBrowsers {
 
 	static final String COOKIE = "WEERBAAR_BROWSER";
+
+	/** Over HTTPS the cookie is host-only and Secure, which the {@code __Host-} prefix makes the browser enforce. */
+	static String cookieName(HttpServletRequest request) {
+		return request.isSecure() ? "__Host-" + COOKIE : COOKIE;
+	}
 	private static final Duration LIFETIME = Duration.ofDays(400);
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,7 +55,7 @@ public class KnownBrowsers {
 			byte[] random = new byte[32];
 			RANDOM.nextBytes(random);
 			String made = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-			response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, made)
+			response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(cookieName(request), made)
 				.path("/")
 				.maxAge(LIFETIME)
 				.httpOnly(true)
@@ -75,7 +80,7 @@ public class KnownBrowsers {
 
 	private static Optional<String> cookie(HttpServletRequest request) {
 		return Optional.ofNullable(request.getCookies())
-			.flatMap(cookies -> Arrays.stream(cookies).filter(cookie -> cookie.getName().equals(COOKIE)).findFirst())
+			.flatMap(cookies -> Arrays.stream(cookies).filter(cookie -> cookie.getName().equals(cookieName(request))).findFirst())
 			.map(Cookie::getValue)
 			.filter(value -> value.matches("[A-Za-z0-9_-]{43}"));
 	}

@@ -38,6 +38,11 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.http.HttpMethod;
 
 /**
  * Two filter chains: the API (401/403 as problem JSON, never a login page) and the pages (form sign-in). Both deny
@@ -76,7 +81,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, List<PathAuthorizations> modules, SecurityProperties properties,
-			Clock clock, AccessTokens tokens, TokenAudit tokenAudit, List<StepUpPaths> stepUp, SignIns signIns)
+			BrowserProperties browser, Clock clock, AccessTokens tokens, TokenAudit tokenAudit, List<StepUpPaths> stepUp,
+			SignIns signIns)
 			throws Exception {
 		http.securityMatcher("/api/**", "/v3/api-docs*", "/v3/api-docs/**", "/actuator", "/actuator/**")
 			.authorizeHttpRequests(paths -> {
@@ -95,17 +101,20 @@ class SecurityConfiguration {
 			// a request with a token carries no cookie the browser would add by itself: nothing to forge
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
 			.requestCache(cache -> cache.disable());
-		return common(http, properties, clock, stepUp, signIns).build();
+		return common(http, properties, browser, clock, stepUp, signIns).build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, List<PathAuthorizations> modules, SecurityProperties properties,
-			Clock clock, AuthenticationManager authenticationManager, ApplicationEventPublisher events,
-			List<StepUpPaths> stepUp, SignIns signIns, KnownBrowsers browsers) throws Exception {
+			BrowserProperties browser, Clock clock, AuthenticationManager authenticationManager,
+			ApplicationEventPublisher events, List<StepUpPaths> stepUp, SignIns signIns, KnownBrowsers browsers)
+			throws Exception {
 		http.authorizeHttpRequests(paths -> {
 			paths.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
 			paths.requestMatchers("/login", "/account/setup", "/assets/**", "/favicon.ico", "/robots.txt").permitAll();
+			// browsers post Content-Security-Policy reports there by themselves, signed in or not
+			paths.requestMatchers(HttpMethod.POST, CspReports.PATH).permitAll();
 			// a password-only sign-in is authenticated too: SignInStageFilter keeps it on these two
 			paths.requestMatchers("/", "/account/**", "/login/factor", "/login/factor/**").authenticated();
 			modules.forEach(module -> module.configure(paths));
@@ -115,8 +124,13 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(signedIn(events, browsers))
 				.failureHandler(signInFailed(events)))
-			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("WEERBAAR_SESSION"));
-		return common(http, properties, clock, stepUp, signIns).build();
+			// a browser sends a report without a CSRF token; the endpoint changes nothing
+			.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
+				.matcher(HttpMethod.POST, CspReports.PATH)))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout")
+				.addLogoutHandler(clearSiteData(browser.clearCookiesAtSignOut()))
+				.deleteCookies(SessionIdentifiers.NAME, SessionIdentifiers.SECURE_NAME));
+		return common(http, properties, browser, clock, stepUp, signIns).build();
 	}
 
 	/** One per application, shared by both chains: an account's pages and API calls count together. */
@@ -127,9 +141,20 @@ class SecurityConfiguration {
 		return accountRate;
 	}
 
-	private HttpSecurity common(HttpSecurity http, SecurityProperties properties, Clock clock,
-			List<StepUpPaths> stepUp, SignIns signIns) throws Exception {
+	/**
+	 * At sign-out the browser drops what it kept of the signed-in pages: its cache and the site's storage (htmx keeps
+	 * no history snapshots, see the layout's htmx-config, but whatever a page put there goes too). Spring Security's
+	 * own writer sends the header over HTTPS only; browsers honour it on localhost too, so it is always sent.
+	 */
+	private static LogoutHandler clearSiteData(boolean cookiesToo) {
+		String value = cookiesToo ? "\"cache\", \"cookies\", \"storage\"" : "\"cache\", \"storage\"";
+		return (request, response, authentication) -> response.setHeader("Clear-Site-Data", value);
+	}
+
+	private HttpSecurity common(HttpSecurity http, SecurityProperties properties, BrowserProperties browser,
+			Clock clock, List<StepUpPaths> stepUp, SignIns signIns) throws Exception {
 		return http
+			.addFilterBefore(new ResourceIsolationFilter(CspReports.PATH), SecurityContextHolderFilter.class)
 			.addFilterBefore(new SessionLifetimeFilter(properties.sessionAbsoluteTimeout(), clock),
 					SecurityContextHolderFilter.class)
 			.addFilterBefore(new SignInStageFilter(properties.stepUpWindow(), clock), AuthorizationFilter.class)
@@ -137,6 +162,12 @@ class SecurityConfiguration {
 			.addFilterAfter(new StepUpFilter(stepUp, signIns), AuthorizationFilter.class)
 			.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.frameOptions(frame -> frame.deny())
+				// on HTTPS responses only (Spring Security's default matcher): a year at least, every subdomain
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(browser.hstsMaxAge().toSeconds())
+					.includeSubDomains(true)
+					.preload(browser.hstsPreload()))
+				.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+				.crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
 						"camera=(), microphone=(), geolocation=(), payment=(), usb=()")));

@@ -81,6 +81,6 @@ class SignInStageFilter extends OncePerRequestFilter {
 
 	private static boolean always(String path) {
 		return path.equals("/logout") || path.startsWith("/assets/") || path.equals("/error")
-				|| path.equals("/favicon.ico");
+				|| path.equals("/favicon.ico") || path.equals(CspReports.PATH);
 	}
 }

@@ -29,7 +29,10 @@ class SecurityWebConfiguration {
 				"/admin/approvals/**", "/admin/sessions/**").hasRole(Role.ADMIN.name());
 	}
 
-	/** Administrators' changes, factor changes and new tokens ask for a factor shown in the last ten minutes. */
+	/**
+	 * Administrators' changes, factor changes, new tokens and ending sessions ask for a factor shown in the last ten
+	 * minutes.
+	 */
 	@Bean
 	StepUpPaths accountStepUp() {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -38,7 +41,9 @@ class SecurityWebConfiguration {
 				paths.matcher(HttpMethod.POST, "/account/factors/**"), paths.matcher("/account/tokens/new"),
 				paths.matcher(HttpMethod.POST, "/account/tokens"),
 				// where notices of the account's security go is itself a security setting
-				paths.matcher(HttpMethod.POST, "/account/notification-email"));
+				paths.matcher(HttpMethod.POST, "/account/notification-email"),
+				// ending a session (another browser's, or all others) asks for a factor again (ASVS 5.0 V7.5.2)
+				paths.matcher(HttpMethod.POST, "/account/sessions/**"));
 		return () -> request -> changes.matches(request) && !enrolment.matches(request);
 	}
 
