@@ -21,12 +21,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param setupLinkLifetime how long an administrator's one-time set-up link stays valid
  * @param tokens how long personal access tokens may live
  * @param webauthn the relying party that passkeys are made for
+ * @param initialPasswordLifetime how long a password someone else chose (an administrator's new account, the
+ *        generated bootstrap password) works if its owner has not used it; it works for one sign-in only
  */
 @ConfigurationProperties("weerbaar.security")
 public record SecurityProperties(@DefaultValue("12h") Duration sessionAbsoluteTimeout,
 		@DefaultValue LoginThrottleProperties loginThrottle, @DefaultValue SecondFactorProperties secondFactor,
 		@DefaultValue("10m") Duration stepUpWindow, @DefaultValue("24h") Duration setupLinkLifetime,
-		@DefaultValue TokenProperties tokens, @DefaultValue WebAuthnProperties webauthn) {
+		@DefaultValue TokenProperties tokens, @DefaultValue WebAuthnProperties webauthn,
+		@DefaultValue("7d") Duration initialPasswordLifetime) {
 
 	/**
 	 * @param maxDays the longest expiry, in days, a token carrying a role may be given; a token's limit is the smallest
@@ -88,7 +91,7 @@ public record SecurityProperties(@DefaultValue("12h") Duration sessionAbsoluteTi
 	 *        elsewhere; the banner says so)
 	 */
 	public record SecondFactorProperties(
-			@DefaultValue({ "COORDINATOR", "SUPPORTER", "PARTNER", "ANALYST", "ADMIN" }) Set<Role> requiredRoles,
+			@DefaultValue({ "CLIENT", "COORDINATOR", "SUPPORTER", "PARTNER", "ANALYST", "ADMIN" }) Set<Role> requiredRoles,
 			@DefaultValue("false") boolean demoAccountsMaySkip) {
 	}
 

@@ -44,7 +44,8 @@ class LoginThrottleTests {
 		return new LoginThrottle(new SecurityProperties(Duration.ofHours(12),
 				new LoginThrottleProperties(3, 10, attemptsPerUsername, Duration.ofSeconds(1), Duration.ofSeconds(100)),
 				new SecondFactorProperties(Set.of(Role.ADMIN), false), Duration.ofMinutes(10), Duration.ofHours(24),
-				new SecurityProperties.TokenProperties(null), new WebAuthnProperties("localhost", "Weerbaar", List.of())),
+				new SecurityProperties.TokenProperties(null), new WebAuthnProperties("localhost", "Weerbaar", List.of()),
+				Duration.ofDays(7)),
 				new Throttles(dataSource, jdbc, clock));
 	}
 
