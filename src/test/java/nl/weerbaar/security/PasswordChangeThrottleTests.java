@@ -29,7 +29,7 @@ class PasswordChangeThrottleTests {
 
 	@Test
 	void wrongCurrentPasswordsCountLikeWrongSignIns() {
-		TestAccount client = new TestAccounts(context).createWithoutFactor(Role.CLIENT);
+		TestAccount client = new TestAccounts(context).create(Role.CLIENT);
 		WebSession borrowed = new WebSession(port);
 		assertThat(borrowed.signIn(client.username(), TestAccounts.PASSWORD).status()).isEqualTo(302);
 

@@ -25,8 +25,9 @@ class StrongAuthenticationPagesTests extends BrowserTest {
 		page.waitForURL(url("/account/factors/setup"));
 		assertAccessible(page);
 
+		page.getByText("Naam van de passkey aanpassen").click();
 		page.getByLabel("Naam van deze passkey").fill("Werklaptop");
-		button(page, "Passkey toevoegen").click();
+		button(page, "Deze telefoon of computer gebruiken").click();
 		page.waitForURL(url("/account/factors/recovery-codes"));
 		assertThat(page.locator("#recovery-codes li").count()).isEqualTo(10);
 		assertAccessible(page);
@@ -59,11 +60,63 @@ class StrongAuthenticationPagesTests extends BrowserTest {
 		page.waitForURL(url("/account/factors/setup/totp"));
 		assertThat(page.locator("svg.wb-qr").isVisible()).isTrue();
 		assertAccessible(page);
-		TestTotp app = new TestTotp(page.locator("#totp-secret").textContent());
-		page.getByLabel("Code uit de app (6 cijfers)").fill(app.code());
+		String key = page.locator("#totp-secret").textContent();
+		TestTotp app = new TestTotp(key);
+
+		page.getByLabel("Code uit de app (6 cijfers)").fill("000000".equals(app.code()) ? "111111" : "000000");
+		button(page, "Code bevestigen").click();
+		page.waitForURL(url("/account/factors/setup/totp/confirmation"));
+		var field = page.getByLabel("Code uit de app (6 cijfers)");
+		assertThat(page.locator("#totp-code-error").textContent()).as("the problem, next to the field")
+			.contains("Die code klopt niet");
+		assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(field.getAttribute("aria-describedby")).startsWith("totp-code-error");
+		assertThat(page.evaluate("document.activeElement.id")).as("the field has the focus").isEqualTo("totp-code");
+		assertThat(page.locator("#totp-secret").textContent()).as("the same key: nothing to scan again").isEqualTo(key);
+		assertAccessible(page);
+		field.fill(app.code());
 		button(page, "Code bevestigen").click();
 		page.waitForURL(url("/account/factors/recovery-codes"));
 		assertThat(page.locator("#recovery-codes li").count()).isEqualTo(10);
+	}
+
+	@Test
+	void aClientOnAPhoneIsLedToMakeAPasskeyAfterTheFirstSignInAndThenReachesTheirPage() {
+		TestAccount client = new TestAccounts(applicationContext).createWithoutFactor(Role.CLIENT);
+		Page page = newPage();
+		page.setViewportSize(360, 740);
+		addVirtualAuthenticator(page);
+		passwordStep(page, client.username());
+		page.waitForURL(url("/account/factors/setup"));
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Nog één stap: beveilig uw account"))
+			.isVisible()).isTrue();
+		assertThat(page.getByText("Een wachtwoord alleen kan iemand raden of stelen").isVisible()).as("why, in plain words")
+			.isTrue();
+		var passkey = button(page, "Deze telefoon of computer gebruiken");
+		var app = button(page, "App instellen");
+		assertThat(passkey.boundingBox().y).as("the passkey leads, the app comes second")
+			.isLessThan(app.boundingBox().y);
+		assertThat(passkey.boundingBox().width).as("one big button across the phone").isGreaterThan(300);
+		assertThat(passkey.boundingBox().height).isGreaterThanOrEqualTo(44);
+		assertFitsTheScreen(page);
+		assertAccessible(page);
+
+		passkey.click();
+		page.waitForURL(url("/account/factors/recovery-codes"));
+		assertThat(page.locator("#recovery-codes li").count()).isEqualTo(10);
+		assertFitsTheScreen(page);
+		assertAccessible(page);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ik heb de codes bewaard")).click();
+		page.waitForURL(url("/"));
+		page.navigate(url("/my/requests"));
+		assertThat(page.url()).isEqualTo(url("/my/requests"));
+		assertFitsTheScreen(page);
+		assertAccessible(page);
+	}
+
+	private static void assertFitsTheScreen(Page page) {
+		assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+			.as("no sideways scrolling at 360 px on " + page.url()).isLessThanOrEqualTo(360);
 	}
 
 	@Test

@@ -13,8 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Accounts for tests, written straight into the database with one known password; each gets a unique username,
- * so tests never see each other's accounts. An account with a role that requires a second factor gets a software
- * passkey too, which {@link WebSession#signIn} uses; a client's gets none (for them it is optional).
+ * so tests never see each other's accounts. Every account gets a software passkey too (everyone signs in with a
+ * second factor, clients included), which {@link WebSession#signIn} uses; {@link #createWithoutFactor} makes one
+ * that enrols its first factor at its first sign-in.
  */
 public final class TestAccounts {
 
@@ -69,9 +70,7 @@ public final class TestAccounts {
 		for (Role role : roles) {
 			jdbc.sql("insert into account_role (account_id, role) values (?, ?)").params(id, role.name()).update();
 		}
-		if (java.util.Arrays.stream(roles).anyMatch(role -> role != Role.CLIENT)) {
-			PASSKEYS.put(username, addPasskey(id));
-		}
+		PASSKEYS.put(username, addPasskey(id));
 		return new TestAccount(id, username);
 	}
 

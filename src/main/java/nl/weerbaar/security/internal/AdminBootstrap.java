@@ -48,9 +48,11 @@ class AdminBootstrap implements ApplicationRunner {
 	private final Environment environment;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final java.time.Duration initialPasswordLifetime;
 
 	AdminBootstrap(Accounts accounts, JdbcClient jdbc, PasswordEncoder passwordEncoder, Installation installation,
-			Environment environment, ApplicationEventPublisher events, Clock clock) {
+			Environment environment, ApplicationEventPublisher events, Clock clock, SecurityProperties properties) {
+		this.initialPasswordLifetime = properties.initialPasswordLifetime();
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
@@ -63,7 +65,11 @@ class AdminBootstrap implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (installation.isDemo() || administratorExists()) {
+		if (installation.isDemo()) {
+			return;
+		}
+		if (administratorExists()) {
+			renewSpentOneTimePassword();
 			return;
 		}
 		String given = environment.getProperty(PASSWORD_VARIABLE);
@@ -113,6 +119,34 @@ class AdminBootstrap implements ApplicationRunner {
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot write the first administrator's password to " + file, e);
 		}
+	}
+
+	/**
+	 * A generated one-time password opens one sign-in within the initial-password lifetime ({@link InitialPasswords}).
+	 * While no administrator has chosen their own password yet, a restart writes a new one, so that an installation
+	 * whose first sign-in came too late (or was broken off) is never locked out for good.
+	 */
+	private void renewSpentOneTimePassword() {
+		boolean spent = jdbc.sql("""
+				select exists (select 1 from account where username = :username and must_change_password
+				    and (password_changed_at <= :oldest or initial_password_used_at >= password_changed_at))
+				and not exists (select 1 from account a join account_role r on r.account_id = a.id
+				    where r.role = 'ADMIN' and not a.must_change_password)""")
+			.param("username", USERNAME)
+			.param("oldest", java.sql.Timestamp.from(clock.instant().minus(initialPasswordLifetime)))
+			.query(Boolean.class)
+			.single();
+		if (!spent) {
+			return;
+		}
+		Account admin = accounts.findByUsername(USERNAME).orElseThrow();
+		String password = PasswordPolicy.generate();
+		admin.changePassword(passwordEncoder.encode(password), false, clock.instant());
+		accounts.save(admin);
+		Path file = passwordFile();
+		writeOwnerOnly(file, "username: " + USERNAME + "\none-time password: " + password + "\n");
+		log.warn("The first administrator's one-time password had expired or was used; a new one is in {} (readable "
+				+ "by its owner only). Sign in as '{}', choose your own password, then delete the file.", file, USERNAME);
 	}
 
 	private boolean administratorExists() {

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * What makes a password acceptable: 12 to 128 characters (counted as characters people type, not bytes), not the
  * username, not one of the 30,000 most common passwords, and not guessable in fewer than 10^8 tries. The list and
  * the estimate are zxcvbn4j's (the list is Xato's, of passwords seen in breaches); the estimate also catches a common
- * word with digits added ({@code password1234}, {@code welkom123456}). Returns a message key so that the form shows
+ * word with digits added ({@code password1234}, {@code welkom123456}), and is given the words of this site
+ * ({@code security/context-words.txt}: burgemeester, wethouder, weerbaar, …) and the username as words of its own, so
+ * that {@code Burgemeester2026!} is refused too. Returns a message key so that the form shows
  * the reason next to the field, in the user's language.
  */
 public final class PasswordPolicy {
@@ -34,6 +37,9 @@ public final class PasswordPolicy {
 	private static final double MIN_GUESSES_LOG10 = 8;
 	private static final Zxcvbn STRENGTH = new Zxcvbn();
 	private static final Set<String> COMMON = load();
+	private static final String CONTEXT_LIST = "/security/context-words.txt";
+	/** The context-specific words, documented in docs/security/authentication.md. */
+	static final List<String> CONTEXT_WORDS = loadContextWords();
 
 	private PasswordPolicy() {
 	}
@@ -53,11 +59,31 @@ public final class PasswordPolicy {
 		if (username != null && password.equalsIgnoreCase(username)) {
 			return Optional.of("password.sameAsUsername");
 		}
-		if (COMMON.contains(password.toLowerCase(Locale.ROOT)) || STRENGTH.measure(password,
-				username == null ? List.of("weerbaar") : List.of("weerbaar", username)).getGuessesLog10() < MIN_GUESSES_LOG10) {
+		List<String> words = new ArrayList<>(CONTEXT_WORDS);
+		if (username != null) {
+			words.add(username);
+		}
+		if (COMMON.contains(password.toLowerCase(Locale.ROOT))
+				|| STRENGTH.measure(password, words).getGuessesLog10() < MIN_GUESSES_LOG10) {
 			return Optional.of("password.common");
 		}
 		return Optional.empty();
+	}
+
+	private static List<String> loadContextWords() {
+		try (var in = PasswordPolicy.class.getResourceAsStream(CONTEXT_LIST)) {
+			if (in == null) {
+				throw new IllegalStateException("the context-specific word list is missing from the class path");
+			}
+			return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+				.map(String::strip)
+				.filter(line -> !line.isEmpty() && !line.startsWith("#"))
+				.map(line -> line.toLowerCase(Locale.ROOT))
+				.toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static Set<String> load() {

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +20,12 @@ import java.util.UUID;
 import nl.weerbaar.security.AccountEvents.SecondFactorChanged;
 import nl.weerbaar.security.AccountId;
 import nl.weerbaar.security.AccountManagement.AccountRefused;
+import nl.weerbaar.platform.SlowHashes;
 import nl.weerbaar.security.internal.Passkeys.StoredPasskey;
 import nl.weerbaar.shared.SecretSealer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +40,12 @@ public class SecondFactors {
 	public static final int RECOVERY_CODES = 10;
 	private static final String RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 	private static final SecureRandom RANDOM = new SecureRandom();
+	/**
+	 * Recovery codes have 80 random bits, under the 112 for which ASVS V6.5.2 allows a plain hash: each is kept as
+	 * Argon2id with a 128-bit salt of its own. Light parameters (4 MiB, 2 passes) suffice for a random secret, since
+	 * its strength is its entropy, and keep the ten checks a code may take (one per unused code) quick.
+	 */
+	static final Argon2PasswordEncoder RECOVERY_ARGON2ID = new Argon2PasswordEncoder(16, 32, 1, 4096, 2);
 
 	/** How a second factor was shown; the name is the authority a session gets for it. */
 	public enum Kind {
@@ -74,9 +83,11 @@ public class SecondFactors {
 	private final SecurityProperties properties;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final SlowHashes slowHashes;
 
 	SecondFactors(JdbcClient jdbc, SecretSealer sealer, SecurityProperties properties, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, SlowHashes slowHashes) {
+		this.slowHashes = slowHashes;
 		this.jdbc = jdbc;
 		this.sealer = sealer;
 		this.passkeys = new Passkeys(properties.webauthn());
@@ -153,6 +164,20 @@ public class SecondFactors {
 			.update();
 		String uri = Totp.uri(properties.webauthn().rpName(), username, secret);
 		return new TotpSetup(Totp.base32(secret).replaceAll("(.{4})(?!$)", "$1 "), uri, Totp.qrSvg(uri));
+	}
+
+	/** The app being enrolled (not yet confirmed), shown again after a wrong first code: the same key, not a new one. */
+	@Transactional(readOnly = true)
+	public Optional<TotpSetup> pendingTotp(AccountId account, String username) {
+		return jdbc.sql("select secret from account_totp where account_id = ? and not confirmed")
+			.param(account.value())
+			.query((rs, n) -> rs.getBytes(1))
+			.optional()
+			.map(sealed -> {
+				byte[] secret = sealer.open(sealed, totpContext(account));
+				String uri = Totp.uri(properties.webauthn().rpName(), username, secret);
+				return new TotpSetup(Totp.base32(secret).replaceAll("(.{4})(?!$)", "$1 "), uri, Totp.qrSvg(uri));
+			});
 	}
 
 	/** Confirms the app being enrolled with its first code; true when it matched. */
@@ -284,30 +309,43 @@ public class SecondFactors {
 		jdbc.sql("delete from account_recovery_code where account_id = ?").param(account.value()).update();
 		List<String> codes = new ArrayList<>();
 		for (int i = 0; i < RECOVERY_CODES; i++) {
-			StringBuilder code = new StringBuilder(19);
-			for (int c = 0; c < 16; c++) {
-				if (c > 0 && c % 4 == 0) {
-					code.append('-');
-				}
-				code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
-			}
-			codes.add(code.toString());
-			jdbc.sql("insert into account_recovery_code (code_hash, account_id) values (?, ?)")
-				.params(recoveryHash(code.toString()), account.value())
+			codes.add(newRecoveryCode());
+		}
+		List<String> hashes = slowHashes.run(() -> codes.stream().map(code -> RECOVERY_ARGON2ID.encode(preHash(code))).toList());
+		for (String hash : hashes) {
+			jdbc.sql("insert into account_recovery_code (id, code_hash, account_id) values (?, ?, ?)")
+				.params(UUID.randomUUID(), hash, account.value())
 				.update();
 		}
 		events.publishEvent(new SecondFactorChanged(account, "RECOVERY_CODES_MADE"));
 		return Collections.unmodifiableList(codes);
 	}
 
-	/** Uses one recovery code of this account; true when it was one and unused. */
+	/**
+	 * Uses one recovery code of this account; true when it was one and unused. The typed code is checked against
+	 * each unused code of the account (at most ten light Argon2id hashes, one turn of the bounded hashing).
+	 */
 	public boolean useRecoveryCode(AccountId account, String code) {
 		if (code == null || code.length() > 64) {
 			return false;
 		}
-		return jdbc.sql("""
-				update account_recovery_code set used_at = ? where code_hash = ? and account_id = ? and used_at is null""")
-			.params(Timestamp.from(clock.instant()), recoveryHash(code), account.value())
+		record Stored(UUID id, String hash) {
+		}
+		List<Stored> unused = jdbc.sql("""
+				select id, code_hash from account_recovery_code where account_id = ? and used_at is null for update""")
+			.param(account.value())
+			.query((rs, n) -> new Stored(rs.getObject("id", UUID.class), rs.getString("code_hash")))
+			.list();
+		if (unused.isEmpty()) {
+			return false;
+		}
+		String typed = preHash(code);
+		Optional<UUID> match = slowHashes.run(() -> unused.stream()
+			.filter(stored -> RECOVERY_ARGON2ID.matches(typed, stored.hash()))
+			.map(Stored::id)
+			.findFirst());
+		return match.isPresent() && jdbc.sql("update account_recovery_code set used_at = ? where id = ? and used_at is null")
+			.params(Timestamp.from(clock.instant()), match.get())
 			.update() == 1;
 	}
 
@@ -359,7 +397,23 @@ public class SecondFactors {
 		return ("account_totp:" + account.value()).getBytes(StandardCharsets.UTF_8);
 	}
 
-	static byte[] recoveryHash(String code) {
-		return Hashes.sha256(code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT));
+	/** One recovery code: 16 characters from an alphabet of 32 (80 bits) from the CSPRNG, in groups of four. */
+	static String newRecoveryCode() {
+		StringBuilder code = new StringBuilder(19);
+		for (int c = 0; c < 16; c++) {
+			if (c > 0 && c % 4 == 0) {
+				code.append('-');
+			}
+			code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
+		}
+		return code.toString();
+	}
+
+	/**
+	 * What is hashed for a recovery code: the SHA-256 (in hex) of the code without spaces or dashes, in capitals.
+	 * Codes made before V22 were stored as that digest, which V22 wrapped in Argon2id; so they still work.
+	 */
+	static String preHash(String code) {
+		return HexFormat.of().formatHex(Hashes.sha256(code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT)));
 	}
 }

@@ -62,7 +62,8 @@ class SecurityConfiguration {
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService accountDetails, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle, Accounts accounts, SecondFactors factors, Clock clock) {
+			LoginThrottle throttle, Accounts accounts, SecondFactors factors, InitialPasswords initialPasswords,
+			Clock clock) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accountDetails);
 		passwords.setPasswordEncoder(passwordEncoder);
 		// account status is checked only after the password, so a disabled account answers like a wrong password,
@@ -70,7 +71,8 @@ class SecurityConfiguration {
 		passwords.setPreAuthenticationChecks(user -> {
 		});
 		passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, accounts, factors, clock));
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, accounts, factors,
+				initialPasswords, clock));
 	}
 
 	@Bean

@@ -24,13 +24,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountRate how many requests one signed-in account or token may make
  * @param tokens how long personal access tokens may live
  * @param webauthn the relying party that passkeys are made for
+ * @param initialPasswordLifetime how long a password someone else chose (an administrator's new account, the
+ *        generated bootstrap password) works if its owner has not used it; it works for one sign-in only
  */
 @ConfigurationProperties("weerbaar.security")
 public record SecurityProperties(@DefaultValue("12h") Duration sessionAbsoluteTimeout,
 		@DefaultValue LoginThrottleProperties loginThrottle, @DefaultValue SecondFactorProperties secondFactor,
 		@DefaultValue("10m") Duration stepUpWindow, @DefaultValue("24h") Duration setupLinkLifetime,
 		@DefaultValue TokenProperties tokens, @DefaultValue WebAuthnProperties webauthn,
-		@DefaultValue("24h") Duration approvalLifetime, @DefaultValue AccountRateProperties accountRate) {
+		@DefaultValue("24h") Duration approvalLifetime, @DefaultValue AccountRateProperties accountRate,
+		@DefaultValue("7d") Duration initialPasswordLifetime) {
 
 	/**
 	 * A token bucket per account, kept in this node's memory (see docs/security/access-control.md): {@code capacity}
@@ -103,7 +106,7 @@ public record SecurityProperties(@DefaultValue("12h") Duration sessionAbsoluteTi
 	 *        elsewhere; the banner says so)
 	 */
 	public record SecondFactorProperties(
-			@DefaultValue({ "COORDINATOR", "SUPPORTER", "PARTNER", "ANALYST", "ADMIN" }) Set<Role> requiredRoles,
+			@DefaultValue({ "CLIENT", "COORDINATOR", "SUPPORTER", "PARTNER", "ANALYST", "ADMIN" }) Set<Role> requiredRoles,
 			@DefaultValue("false") boolean demoAccountsMaySkip) {
 	}
 

@@ -19,7 +19,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * The password step of a sign-in, behind the {@link LoginThrottle}: an attempt takes its token before the hash is
  * computed (a throttled one is refused without it), and a right password gives it back. An account that must show a second factor gets a {@link PendingSignIn} with no role; the others are
- * signed in. An integration account answers like a wrong password: it has no password to give.
+ * signed in. An integration account answers like a wrong password: it has no password to give, and so does a password
+ * someone else chose once it was used or is too old ({@link InitialPasswords}).
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -28,9 +29,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	private final Accounts accounts;
 	private final SecondFactors factors;
 	private final Clock clock;
+	private final InitialPasswords initialPasswords;
 
 	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, Accounts accounts,
-			SecondFactors factors, Clock clock) {
+			SecondFactors factors, InitialPasswords initialPasswords, Clock clock) {
+		this.initialPasswords = initialPasswords;
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.accounts = accounts;
@@ -54,6 +57,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			account = accounts.findById(principal.id().value())
 				.filter(found -> !found.integration())
 				.orElseThrow(() -> new BadCredentialsException("no password sign-in"));
+			if (account.mustChangePassword() && !initialPasswords.take(account)) {
+				// the attempt stays counted, as for a wrong password
+				throw new BadCredentialsException("initial password used or expired");
+			}
 		}
 		catch (SlowHashes.Busy busy) {
 			// nothing was checked: the attempt does not count

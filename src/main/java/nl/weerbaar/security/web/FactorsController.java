@@ -78,15 +78,23 @@ class FactorsController {
 
 	@PostMapping("/setup/totp/confirmation")
 	String setupTotpConfirm(Authentication authentication, @RequestParam(required = false) String code,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		Account account = enrolling(authentication);
 		boolean taken = signIns.tryAttempt(account.username(), request);
 		if (!taken || !factors.confirmTotp(account.id(), code)) {
 			if (taken) {
 				signIns.failed(request);
 			}
-			redirect.addFlashAttribute("problem", "factor.totp.wrongCode");
-			return "redirect:/account/factors/setup";
+			// the same key again, with the problem next to the code field: nothing to scan anew
+			var pending = factors.pendingTotp(account.id(), account.username());
+			if (pending.isEmpty()) {
+				redirect.addFlashAttribute("problem", "factor.totp.wrongCode");
+				return "redirect:/account/factors/setup";
+			}
+			model.addAttribute("setup", true);
+			model.addAttribute("totp", pending.get());
+			model.addAttribute("codeError", taken ? "factor.totp.wrongCode" : "login.throttled");
+			return "security/totp-setup";
 		}
 		return completed(account, Kind.TOTP, request, response, redirect);
 	}
@@ -155,10 +163,17 @@ class FactorsController {
 
 	@PostMapping("/totp/confirmation")
 	String confirmTotp(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String code,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		if (!factors.confirmTotp(me.id(), code)) {
-			redirect.addFlashAttribute("problem", "factor.totp.wrongCode");
-			return "redirect:/account/factors";
+			var pending = factors.pendingTotp(me.id(), me.getUsername());
+			if (pending.isEmpty()) {
+				redirect.addFlashAttribute("problem", "factor.totp.wrongCode");
+				return "redirect:/account/factors";
+			}
+			model.addAttribute("setup", false);
+			model.addAttribute("totp", pending.get());
+			model.addAttribute("codeError", "factor.totp.wrongCode");
+			return "security/totp-setup";
 		}
 		// after the other sessions end: enrolled() gives this one a new id
 		String next = changed(me, request, redirect, "factor.totp.added");

@@ -45,7 +45,8 @@ class LoginThrottleTests {
 				new LoginThrottleProperties(3, 10, attemptsPerUsername, Duration.ofSeconds(1), Duration.ofSeconds(100)),
 				new SecondFactorProperties(Set.of(Role.ADMIN), false), Duration.ofMinutes(10), Duration.ofHours(24),
 				new SecurityProperties.TokenProperties(null), new WebAuthnProperties("localhost", "Weerbaar", List.of()),
-				Duration.ofHours(24), new SecurityProperties.AccountRateProperties(true, 600, Duration.ofMinutes(1))),
+				Duration.ofHours(24), new SecurityProperties.AccountRateProperties(true, 600, Duration.ofMinutes(1)),
+				Duration.ofDays(7)),
 				new Throttles(dataSource, jdbc, clock));
 	}
 

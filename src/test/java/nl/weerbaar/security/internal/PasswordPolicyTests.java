@@ -1,5 +1,6 @@
 package nl.weerbaar.security.internal;
 
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -31,6 +32,17 @@ class PasswordPolicyTests {
 		assertThat(PasswordPolicy.check("Coordinator-Amsterdam", "coordinator-amsterdam")).contains("password.sameAsUsername");
 		assertThat(PasswordPolicy.check("            ", "x")).contains("password.required");
 		assertThat(PasswordPolicy.check(null, "x")).contains("password.required");
+	}
+
+	@Test
+	void refusesTheWordsOfThisSiteWithAYearOrDigitsButNotASentenceThatHoldsOne() {
+		assertThat(PasswordPolicy.CONTEXT_WORDS).contains("weerbaar", "burgemeester", "wethouder", "raadslid",
+				"gedeputeerde", "integriteit").doesNotContain("").allMatch(word -> word.equals(word.toLowerCase()));
+		for (String close : List.of("Burgemeester2026!", "wethouder12345", "RAADSLID2026!", "Gedeputeerde1!",
+				"integriteit2026")) {
+			assertThat(PasswordPolicy.check(close, "someone")).as(close).contains("password.common");
+		}
+		assertThat(PasswordPolicy.check("de burgemeester fietst naar huis", "someone")).isEmpty();
 	}
 
 	@Test
