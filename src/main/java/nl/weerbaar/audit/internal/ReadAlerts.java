@@ -1,11 +1,12 @@
 package nl.weerbaar.audit.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -102,10 +103,14 @@ public class ReadAlerts {
 				&& (lastHour > properties.ceiling() || lastHour > properties.multiplier() * usual);
 	}
 
+	private static String oneDecimal(double value) {
+		return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+	}
+
 	private void alert(Reading reading) {
 		trail.append(new AuditEntry(null, null, "READ_ALERT", "ACCOUNT", reading.account().toString(), true, null));
 		log.warn("Unusual reading: account {} ({}) read {} items of content in the last hour (usual {} per hour)",
-				reading.account(), reading.roles(), reading.lastHour(), String.format(Locale.ROOT, "%.1f", reading.usual()));
+				reading.account(), reading.roles(), reading.lastHour(), oneDecimal(reading.usual()));
 		List<String> to = properties.to().stream().filter(address -> !address.isBlank()).toList();
 		if (sender.isEmpty() || to.isEmpty()) {
 			return;
@@ -116,7 +121,7 @@ public class ReadAlerts {
 			helper.setFrom(properties.from());
 			helper.setTo(to.toArray(String[]::new));
 			helper.setSubject("Weerbaar: ongewoon veel inzage door één account / unusual reading by one account");
-			String usual = String.format(Locale.ROOT, "%.1f", reading.usual());
+			String usual = oneDecimal(reading.usual());
 			helper.setText("""
 					Eén account heeft het afgelopen uur ongewoon veel dossierinhoud ingezien.
 
