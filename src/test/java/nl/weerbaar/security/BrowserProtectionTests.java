@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.weerbaar.testing.TestAccounts;
+import nl.weerbaar.testing.TestPasskey;
 import nl.weerbaar.testing.WebSession;
 import nl.weerbaar.testing.WebSession.Response;
 import nl.weerbaar.testing.WebTest;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrowserProtectionTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+	private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -108,8 +110,19 @@ class BrowserProtectionTests {
 				"username=" + URLEncoder.encode(client, StandardCharsets.UTF_8) + "&password="
 						+ URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		String session = valueOf(setCookie(signedIn, "__Host-WEERBAAR_SESSION"));
-		assertThat(setCookie(signedIn, "__Host-WEERBAAR_BROWSER")).as("the known-browser cookie too")
+		String pending = valueOf(setCookie(signedIn, "__Host-WEERBAAR_SESSION"));
+		// the second step, with the test account's passkey, over HTTPS as well
+		HttpResponse<String> factorPage = https("GET", "/login/factor", pending, null);
+		Matcher meta = CSRF_META.matcher(factorPage.body());
+		assertThat(meta.find()).as("the factor page carries its CSRF token").isTrue();
+		HttpResponse<String> options = httpsJson("/login/factor/passkey/options", pending, meta.group(1), "{}");
+		assertThat(options.statusCode()).isEqualTo(200);
+		TestPasskey passkey = TestAccounts.passkeyOf(client).orElseThrow();
+		HttpResponse<String> completed = httpsJson("/login/factor/passkey", pending, meta.group(1),
+				WebSession.passkeyAnswer(passkey.assertion(options.body(), "https://localhost"), null));
+		assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+		String session = valueOf(setCookie(completed, "__Host-WEERBAAR_SESSION"));
+		assertThat(setCookie(completed, "__Host-WEERBAAR_BROWSER")).as("the known-browser cookie too")
 			.containsIgnoringCase("; Secure").contains("Path=/").containsIgnoringCase("HttpOnly")
 			.doesNotContainIgnoringCase("Domain=");
 		HttpResponse<String> home = https("GET", "/", session, null);
@@ -203,6 +216,16 @@ class BrowserProtectionTests {
 			.contains("Content-Security-Policy violation: directive=script-src-elem blocked=https://evil.example")
 			.contains("Content-Security-Policy violation: directive=style-src-attr blocked=inline")
 			.doesNotContain("Marieke").doesNotContain("Jansen").doesNotContain("steal");
+
+		StringBuilder many = new StringBuilder("[");
+		for (int i = 1; i <= 7; i++) {
+			many.append(i > 1 ? "," : "").append("{\"type\": \"csp-violation\", \"body\": {\"effectiveDirective\": ")
+				.append("\"img-src\", \"blockedURL\": \"https://host").append(i).append(".example/x\"}}");
+		}
+		assertThat(report("application/reports+json", many.append("]").toString()).statusCode()).isEqualTo(204);
+		assertThat(output.getAll()).as("a batch is logged a few violations at most")
+			.contains("blocked=https://host5.example").doesNotContain("host6.example").doesNotContain("host7.example")
+			.contains("Content-Security-Policy violations: 2 more in the same report");
 
 		assertThat(report("application/csp-report", "{\"csp-report\": {\"x\": \"" + "a".repeat(9000) + "\"}}")
 			.statusCode()).as("at most 8 KiB").isEqualTo(413);
@@ -299,6 +322,17 @@ class BrowserProtectionTests {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> httpsJson(String path, String cookie, String csrf, String json) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("X-Forwarded-Proto", "https")
+			.header("Cookie", cookie)
+			.header("X-CSRF-TOKEN", csrf)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String setCookie(HttpResponse<String> response, String name) {

@@ -16,7 +16,10 @@ import nl.weerbaar.testing.TestAccounts.TestAccount;
 import nl.weerbaar.testing.WebSession;
 import nl.weerbaar.testing.WebSession.Response;
 import nl.weerbaar.testing.WebTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token and a wrong receipt code, none with an address, a code or anything typed.
  */
 @WebTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityEventTests {
 
 	private static final Pattern SECRET = Pattern.compile("id=\"token-secret\">(wb_[A-Za-z0-9_-]+)<");
@@ -80,6 +84,28 @@ class SecurityEventTests {
 			.param(address).query(Long.class).single()).isEqualTo(10);
 		assertThat(jdbc.sql("select count(*) from audit_event where object_id like 'wb_%'").query(Long.class).single())
 			.as("what was sent is never recorded").isZero();
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE) // last: it spends this node's cap for the minute, which the other tests count on
+	void refusedTokensFromOneIpv6NetworkCountTogetherAndAFloodFromManyAddressesIsCappedInAll() {
+		String network = "2001:db8:" + Integer.toHexString(0x100 + new java.util.Random().nextInt(0xe00)) + ":7:";
+		String sent = "wb_" + "y".repeat(43);
+		for (int i = 0; i < 12; i++) {
+			assertThat(call(sent, network + ":" + Integer.toHexString(i + 1)).statusCode()).isEqualTo(401);
+		}
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'TOKEN_USED' and result = 'DENIED' "
+				+ "and origin like ?").param(network + "%").query(Long.class).single())
+			.as("twelve addresses of one /64 are one address").isEqualTo(10);
+
+		int third = 1 + new java.util.Random().nextInt(200);
+		for (int i = 1; i <= 120; i++) {
+			assertThat(call(sent, "198.18." + third + "." + i).statusCode()).as("every one refused").isEqualTo(401);
+		}
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'TOKEN_USED' and result = 'DENIED' "
+				+ "and origin like ?").param("198.18." + third + ".%").query(Long.class).single())
+			.as("120 addresses, one refusal each, are recorded up to the cap for all addresses in a minute")
+			.isBetween(1L, 100L);
 	}
 
 	@Test

@@ -32,6 +32,9 @@ class CspReports {
 	static final String PATH = "/csp-reports";
 	static final int MAX_BYTES = 8 * 1024;
 
+	/** A batch from the Reporting API is logged up to this many violations; the rest only as a count. */
+	static final int LOGGED_PER_BATCH = 5;
+
 	private static final Logger log = LoggerFactory.getLogger(CspReports.class);
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final Pattern DIRECTIVE = Pattern.compile("[a-z-]{1,40}");
@@ -72,11 +75,15 @@ class CspReports {
 			return ResponseEntity.badRequest().build();
 		}
 		if (reports.isArray()) {
-			// the Reporting API sends a batch; only its CSP reports are ours
+			// the Reporting API sends a batch; only its CSP reports are ours, and a few of them tell enough
+			int violations = 0;
 			for (JsonNode report : reports) {
-				if ("csp-violation".equals(report.path("type").asString(""))) {
+				if ("csp-violation".equals(report.path("type").asString("")) && ++violations <= LOGGED_PER_BATCH) {
 					logViolation(report.path("body").path("effectiveDirective"), report.path("body").path("blockedURL"));
 				}
+			}
+			if (violations > LOGGED_PER_BATCH) {
+				log.warn("Content-Security-Policy violations: {} more in the same report", violations - LOGGED_PER_BATCH);
 			}
 		}
 		else if (reports.has("csp-report")) {
