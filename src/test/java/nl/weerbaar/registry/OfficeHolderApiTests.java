@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import nl.weerbaar.security.Role;
 import nl.weerbaar.testing.TestAccounts;
 import nl.weerbaar.testing.TestAccounts.TestAccount;
+import nl.weerbaar.testing.TestDatabase;
 import nl.weerbaar.testing.WebSession;
 import nl.weerbaar.testing.WebSession.Response;
 import nl.weerbaar.testing.WebTest;
@@ -186,8 +187,10 @@ class OfficeHolderApiTests {
 			.formatted(marker, marker, marker.hashCode() & 0xffffff)).body()).get("id").asString();
 		api.postJson("/api/v1/office-holders/" + id + "/home-front",
 				"{\"relation\": \"PARTNER\", \"name\": \"Partner" + marker + "\", \"email\": \"thuis" + marker + "@example.nl\"}");
-		jdbc.sql("checkpoint").update();
-		Path dataDirectory = Path.of(jdbc.sql("show data_directory").query(String.class).single());
+		// the server's files are the owner's business: the application's role may neither checkpoint nor see them
+		JdbcClient owner = JdbcClient.create(TestDatabase.dataSource("weerbaar"));
+		owner.sql("checkpoint").update();
+		Path dataDirectory = Path.of(owner.sql("show data_directory").query(String.class).single());
 		assertThat(onDisk(dataDirectory, "Publiek " + marker)).as("names are public and plain: the scan works").isTrue();
 		assertThat(onDisk(dataDirectory, marker + "@example.nl")).isFalse();
 		assertThat(onDisk(dataDirectory, "Partner" + marker)).isFalse();
