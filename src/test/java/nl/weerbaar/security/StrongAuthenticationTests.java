@@ -372,21 +372,47 @@ class StrongAuthenticationTests {
 		assertThat(live.get("/cases").location()).as("the reset ends their sessions").endsWith("/login");
 
 		WebSession owner = new WebSession(port);
-		assertThat(owner.get(link.group(1)).body()).contains(supporter.username());
+		assertThat(opened(owner, link.group(1)).body()).contains(supporter.username());
 		assertThat(owner.post("/account/setup", Map.of("token", link.group(1).substring(link.group(1).indexOf('=') + 1),
 				"newPassword", "password2026", "confirmation", "password2026")).body())
 			.as("a common password is refused next to the field").contains("newPassword-error").contains("te bekend");
 		String token = link.group(1).substring(link.group(1).indexOf('=') + 1);
 		assertThat(owner.post("/account/setup", Map.of("token", token, "newPassword", "my own new sentence",
 				"confirmation", "my own new sentence")).location()).endsWith("/login?setup");
-		assertThat(owner.get(link.group(1)).body()).as("used once").contains("Deze link werkt niet");
+		assertThat(opened(owner, link.group(1)).body()).as("used once").contains("Deze link werkt niet");
 		assertThat(new WebSession(port).signInWithPasswordOnly(supporter.username(), "my own new sentence").location())
 			.as("the second factor is still needed").endsWith("/login/factor");
 		assertThat(new WebSession(port).signIn(supporter.username(), "my own new sentence").location()).endsWith("/");
 
 		jdbc.sql("update setup_link set used_at = null, expires_at = now() - interval '1 minute' where account_id = ?")
 			.param(supporter.id()).update();
-		assertThat(new WebSession(port).get(link.group(1)).body()).as("expired").contains("Deze link werkt niet");
+		assertThat(opened(new WebSession(port), link.group(1)).body()).as("expired").contains("Deze link werkt niet");
+	}
+
+	@Test
+	void aSetUpLinksTokenMovesIntoTheSessionAndLeavesTheAddressBarAndThePage() {
+		TestAccount supporter = accounts.create(Role.SUPPORTER);
+		WebSession admin = signedIn(accounts.create(Role.ADMIN));
+		admin.get("/admin/accounts/" + supporter.id());
+		admin.post("/admin/accounts/" + supporter.id() + "/setup-link", Map.of());
+		Matcher link = SETUP_LINK.matcher(approve(signedIn(accounts.create(Role.ADMIN)), supporter.id()).body());
+		assertThat(link.find()).isTrue();
+		String token = link.group(1).substring(link.group(1).indexOf('=') + 1);
+
+		WebSession owner = new WebSession(port);
+		Response opened = owner.get(link.group(1));
+		assertThat(opened.status()).as("see other").isEqualTo(303);
+		assertThat(opened.location()).endsWith("/account/setup").doesNotContain(token).doesNotContain("?");
+		Response page = owner.get("/account/setup");
+		assertThat(page.body()).contains(supporter.username()).doesNotContain(token).doesNotContain("name=\"token\"");
+		assertThat(owner.post("/account/setup", Map.of("newPassword", "my own new sentence", "confirmation",
+				"my own new sentence")).location()).as("the form posts without the token").endsWith("/login?setup");
+		assertThat(new WebSession(port).signIn(supporter.username(), "my own new sentence").location()).endsWith("/");
+		assertThat(owner.post("/account/setup", Map.of("newPassword", "another new sentence", "confirmation",
+				"another new sentence")).body()).as("used once, even in the same session").contains("Deze link werkt niet");
+		assertThat(opened(new WebSession(port), link.group(1)).body()).as("a second opening").contains("Deze link werkt niet");
+		assertThat(new WebSession(port).signIn(supporter.username(), "another new sentence").location())
+			.doesNotEndWith("/");
 	}
 
 	@Test
@@ -523,5 +549,12 @@ class StrongAuthenticationTests {
 			.matcher(secondAdmin.get("/admin/accounts/" + account).body());
 		assertThat(approve.find()).isTrue();
 		return secondAdmin.post(approve.group(), Map.of());
+	}
+
+	/** Opens a set-up link as a browser does: the token moves into the session and the page comes without it. */
+	private static Response opened(WebSession browser, String link) {
+		Response redirect = browser.get(link);
+		assertThat(redirect.status()).isEqualTo(303);
+		return browser.get(java.net.URI.create(redirect.location()).getPath());
 	}
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -34,6 +35,35 @@ class ClientCodeTests {
 				.as(script.toString()).isEmpty();
 		}
 		assertThat(Files.readString(Path.of("frontend/weerbaar.js"))).contains(".textContent =");
+	}
+
+	/**
+	 * No DOM clobbering (ASVS 5.0 V3.2.3): the script finds elements only by getElementById/querySelector, never
+	 * through the names the browser puts on window and document for ids and names, so markup with a chosen id cannot
+	 * stand in for a variable. What it reads from window and document is a fixed list of Web APIs; every binding is
+	 * const or let; the source is an ES module (strict mode by the language) bundled as an IIFE, so it leaves no
+	 * global name behind but window.htmx.
+	 */
+	@Test
+	void theFrontEndReadsNoElementThroughImplicitGlobalsAndDeclaresWithConstOrLet() throws IOException {
+		Set<String> webApis = Set.of("window.htmx", "window.sessionStorage", "window.localStorage", "window.confirm",
+				"window.location", "window.PublicKeyCredential", "window.addEventListener", "document.addEventListener",
+				"document.getElementById", "document.querySelector", "document.querySelectorAll",
+				"document.createElement", "document.createTextNode", "document.body", "document.documentElement",
+				"document.readyState", "document.activeElement");
+		Pattern globalRead = Pattern.compile("\\b(window|document|self|globalThis|top|parent|frames)\\s*(\\.\\s*[A-Za-z_$][\\w$]*|\\[)");
+		String script = Files.readString(Path.of("frontend/weerbaar.js"));
+		List<String> read = globalRead.matcher(script).results().map(m -> m.group().replaceAll("\\s", "")).toList();
+		assertThat(read).isNotEmpty().allMatch(webApis::contains);
+		assertThat(Pattern.compile("\\bvar\\s|^\\s*function\\s", Pattern.MULTILINE).matcher(script).find())
+			.as("const/let only, no hoisted names").isFalse();
+		Pattern assigned = Pattern.compile("(?m)^\\s*([A-Za-z_$][\\w$]*)\\s*([-+*/]?=)(?![=>])");
+		assertThat(assigned.matcher(script).results().map(m -> m.group(1)).toList())
+			.as("every name assigned to is declared with let, none becomes a global")
+			.allMatch(name -> Pattern.compile("\\blet\\s+" + Pattern.quote(name) + "\\b").matcher(script).find());
+		assertThat(script).as("an ES module: strict mode").containsPattern("(?m)^import .* from '[^']+';$");
+		assertThat(Files.readString(Path.of("frontend/build.mjs"))).as("bundled as an IIFE: no top-level names on window")
+			.contains("entryPoints: { weerbaar: 'frontend/weerbaar.js' }").contains("format: 'iife'");
 	}
 
 	@Test
