@@ -27,6 +27,7 @@ import nl.weerbaar.security.internal.Approvals.Request;
 import nl.weerbaar.security.internal.PasswordPolicy;
 import nl.weerbaar.security.internal.SecondFactors;
 import nl.weerbaar.security.internal.SessionControl;
+import nl.weerbaar.security.internal.SetupLinkDelivery;
 import nl.weerbaar.security.internal.SetupLinks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,6 +45,13 @@ public class AccountManagement {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
+	/**
+	 * The roles an integration account (another system) may hold: a partner's system fetching its referrals, a
+	 * system reading the analysts' figures. Never a role that reads people's cases or requests, nor administration:
+	 * such a token would reach everything without a second person or a second factor.
+	 */
+	public static final Set<Role> INTEGRATION_ROLES = Set.copyOf(EnumSet.of(Role.PARTNER, Role.ANALYST));
+
 	private final Accounts accounts;
 	private final PasswordEncoder passwordEncoder;
 	private final SessionControl sessions;
@@ -51,13 +59,15 @@ public class AccountManagement {
 	private final SetupLinks setupLinks;
 	private final AccessTokens tokens;
 	private final Approvals approvals;
+	private final SetupLinkDelivery delivery;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, SessionControl sessions,
 			SecondFactors factors, SetupLinks setupLinks, AccessTokens tokens, Approvals approvals,
-			ApplicationEventPublisher events, Clock clock) {
+			SetupLinkDelivery delivery, ApplicationEventPublisher events, Clock clock) {
 		this.approvals = approvals;
+		this.delivery = delivery;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
@@ -78,9 +88,15 @@ public class AccountManagement {
 		}
 	}
 
-	/** A request waiting for a second administrator; {@code decidable} when the one asking may decide it. */
+	/**
+	 * A request waiting for a second administrator; {@code decidable} when the one asking may decide it. With it who
+	 * created the account and when ({@code createdBy} null when no administrator did, or before it was recorded), and
+	 * for a set-up link whether it would go to an address the owner set ({@code linkToOwner}) or be shown to the
+	 * approving administrator.
+	 */
 	public record PendingApproval(UUID id, AccountId account, String username, ApprovalAction action,
-			String requestedBy, Instant requestedAt, Instant expiresAt, boolean decidable) {
+			String requestedBy, Instant requestedAt, Instant expiresAt, boolean decidable, String createdBy,
+			Instant accountCreatedAt, boolean linkToOwner) {
 	}
 
 	/**
@@ -125,6 +141,9 @@ public class AccountManagement {
 		if (roles == null || roles.isEmpty()) {
 			throw new AccountRefused("roles", "account.roles.required");
 		}
+		if (integration && !INTEGRATION_ROLES.containsAll(roles)) {
+			throw new AccountRefused("roles", "account.roles.notForIntegration");
+		}
 		if (roles.contains(Role.ADMIN)) {
 			// no administrator makes another alone: the role is granted to an existing account, with approval
 			throw new AccountRefused("roles", "account.roles.adminNeedsApproval");
@@ -143,6 +162,8 @@ public class AccountManagement {
 						passwordEncoder.encode(PasswordPolicy.generate()), clock.instant())
 				: Account.create(normalized, displayName.strip(), roles, passwordEncoder.encode(password), true,
 						clock.instant());
+		// who made it saw its initial password: they ask and decide no approval for it (ASVS V2.3.5)
+		account.createdBy(by);
 		try {
 			accounts.save(account);
 		}
@@ -190,6 +211,13 @@ public class AccountManagement {
 		checkDisplayName(displayName);
 		if (roles == null || roles.isEmpty()) {
 			throw new AccountRefused("roles", "account.roles.required");
+		}
+		if (id.equals(by) && !roles.equals(account.roles())) {
+			// nobody widens their own access alone: another administrator changes an administrator's roles
+			throw new AccountRefused("roles", "account.roles.notOwn");
+		}
+		if (account.integration() && !INTEGRATION_ROLES.containsAll(roles)) {
+			throw new AccountRefused("roles", "account.roles.notForIntegration");
 		}
 		if (roles.contains(Role.ADMIN) && !account.roles().contains(Role.ADMIN)) {
 			// the administrator role waits for a second administrator; the other changes are saved now
@@ -323,6 +351,9 @@ public class AccountManagement {
 	}
 
 	private void request(Account account, ApprovalAction action, AccountId by) {
+		if (account.createdBy().filter(by::equals).isPresent()) {
+			throw new AccountRefused(null, "approval.createdByYou");
+		}
 		UUID request = approvals.request(account.id(), action, by)
 			.orElseThrow(() -> new AccountRefused(null, "approval.alreadyPending"));
 		events.publishEvent(new ApprovalRequested(account.id(), action, request, by));
@@ -333,9 +364,14 @@ public class AccountManagement {
 	@PreAuthorize("hasRole('ADMIN')")
 	public List<PendingApproval> pendingApprovals(AccountId account, AccountId viewer) {
 		List<Request> requests = account == null ? approvals.pending() : approvals.pendingFor(account);
-		return requests.stream().map(request -> new PendingApproval(request.id(), request.account(),
-				username(request.account()), request.action(), username(request.requestedBy()), request.requestedAt(),
-				request.expiresAt(), mayDecide(request, viewer))).toList();
+		return requests.stream().map(request -> {
+			Optional<Account> concerned = accounts.findById(request.account().value());
+			return new PendingApproval(request.id(), request.account(), username(request.account()), request.action(),
+					username(request.requestedBy()), request.requestedAt(), request.expiresAt(),
+					mayDecide(request, viewer), concerned.flatMap(Account::createdBy).map(this::username).orElse(null),
+					concerned.map(Account::createdAt).orElse(null),
+					request.action() == ApprovalAction.SETUP_LINK && delivery.canSend(request.account()));
+		}).toList();
 	}
 
 	/** How many requests wait for this administrator's decision. */
@@ -393,13 +429,15 @@ public class AccountManagement {
 			// recorded, in a trail record of its own that stays although this refusal rolls back
 			events.publishEvent(new ApprovalRefused(request.account(), request.action(), requestId, by));
 			throw new AccountRefused(null, request.requestedBy().equals(by) ? "approval.ownRequest"
-					: "approval.ownAccount");
+					: request.account().equals(by) ? "approval.ownAccount" : "approval.createdByYou");
 		}
 		return request;
 	}
 
-	private static boolean mayDecide(Request request, AccountId by) {
-		return !request.requestedBy().equals(by) && !request.account().equals(by);
+	/** Not the one who asked, not the account's owner, not the administrator who created the account. */
+	private boolean mayDecide(Request request, AccountId by) {
+		return !request.requestedBy().equals(by) && !request.account().equals(by)
+				&& accounts.findById(request.account().value()).flatMap(Account::createdBy).filter(by::equals).isEmpty();
 	}
 
 	private String username(AccountId id) {

@@ -294,6 +294,134 @@ class AccountApprovalTests {
 			.param(first.id()).query(Long.class).single()).isEqualTo(1);
 	}
 
+	@Test
+	void aSetUpLinkIsMailedOnlyToAnAddressTheOwnerSetThemselves() throws Exception {
+		// the requester points the account's notification address at their own mailbox, then asks for a set-up link
+		TestAccount victim = accounts.create(Role.COORDINATOR);
+		String rogue = victim.username() + "@attacker.example";
+		firstAdmin.get("/admin/accounts/" + victim.id());
+		assertThat(firstAdmin.post("/admin/accounts/" + victim.id() + "/notification-email",
+				Map.of("notificationEmail", rogue)).status()).isEqualTo(302);
+		firstAdmin.get("/admin/accounts/" + victim.id());
+		firstAdmin.post("/admin/accounts/" + victim.id() + "/setup-link", Map.of());
+		UUID request = pending(victim).get(0);
+
+		String page = secondAdmin.get("/admin/approvals").body();
+		assertThat(page).as("the approver sees where the link goes, not the address")
+			.containsPattern("id=\"link-destination-" + request + "\"[^>]*>\\(wordt na goedkeuring één keer aan u getoond\\)")
+			.doesNotContain("attacker.example");
+		Response shown = approveOn(secondAdmin, victim);
+		assertThat(shown.status()).as("an address an administrator set counts as none").isEqualTo(200);
+		assertThat(shown.body()).contains("id=\"setup-link\"").containsPattern(SETUP_LINK);
+		assertThat(to(rogue).stream().filter(this::isSetupLink)).as("nothing secret goes to that mailbox").isEmpty();
+
+		// an address the owner set themselves gets the link, and the approver is told so beforehand
+		TestAccount owner = accounts.create(Role.SUPPORTER);
+		String own = owner.username() + "@example.org";
+		setAddress(owner, own);
+		firstAdmin.get("/admin/accounts/" + owner.id());
+		firstAdmin.post("/admin/accounts/" + owner.id() + "/setup-link", Map.of());
+		assertThat(secondAdmin.get("/admin/approvals").body())
+			.containsPattern("id=\"link-destination-" + pending(owner).get(0)
+					+ "\"[^>]*>\\(gaat naar het e-mailadres dat de eigenaar zelf opgaf\\)")
+			.doesNotContain(own);
+		assertThat(approveOn(secondAdmin, owner).status()).isEqualTo(302);
+		assertThat(to(own).stream().filter(this::isSetupLink)).hasSize(1);
+	}
+
+	@Test
+	void anAdministratorCannotChangeTheirOwnRoles() {
+		firstAdmin.get("/admin/accounts/" + first.id());
+		Response widened = firstAdmin.postFields("/admin/accounts/" + first.id(), List.of(Map.entry("displayName",
+				"Beheerder"), Map.entry("roles", "ADMIN"), Map.entry("roles", "COORDINATOR"), Map.entry("enabled", "true")));
+		assertThat(widened.status()).isEqualTo(200);
+		assertThat(widened.body()).contains("id=\"roles-error\"")
+			.contains("U kunt uw eigen rollen niet wijzigen: dat doet een andere beheerder.");
+		assertThat(roles(first)).containsExactly("ADMIN");
+
+		assertThat(firstAdmin.postFields("/admin/accounts/" + first.id(), List.of(Map.entry("displayName",
+				"Beheerder Een"), Map.entry("roles", "ADMIN"), Map.entry("enabled", "true"))).location())
+			.as("their own name they still change").endsWith("/admin/accounts?saved");
+		secondAdmin.get("/admin/accounts/" + first.id());
+		assertThat(secondAdmin.postFields("/admin/accounts/" + first.id(), List.of(Map.entry("displayName",
+				"Beheerder Een"), Map.entry("roles", "ADMIN"), Map.entry("roles", "ANALYST"),
+				Map.entry("enabled", "true"))).location()).as("another administrator may").endsWith("/admin/accounts?saved");
+		assertThat(roles(first)).containsExactlyInAnyOrder("ADMIN", "ANALYST");
+	}
+
+	@Test
+	void anIntegrationAccountHoldsOnlyAPartnersOrAnAnalystsRole() {
+		String name = "koppeling-" + System.nanoTime();
+		firstAdmin.get("/admin/accounts/new");
+		for (String role : List.of("COORDINATOR", "SUPPORTER", "CLIENT", "ADMIN")) {
+			Response refused = firstAdmin.post("/admin/accounts", Map.of("username", name, "displayName", "Koppeling",
+					"roles", role, "integration", "true"));
+			assertThat(refused.body()).as(role).contains("id=\"roles-error\"")
+				.contains("Een koppeling met een ander systeem krijgt alleen de rol Partnerorganisatie of Analist");
+		}
+		assertThat(jdbc.sql("select count(*) from account where username = ?").param(name).query(Long.class).single())
+			.isZero();
+
+		assertThat(firstAdmin.post("/admin/accounts", Map.of("username", name, "displayName", "Koppeling", "roles",
+				"PARTNER", "integration", "true")).status()).isEqualTo(200);
+		UUID integration = jdbc.sql("select id from account where username = ?").param(name).query(UUID.class).single();
+		firstAdmin.get("/admin/accounts/" + integration);
+		Response widened = firstAdmin.postFields("/admin/accounts/" + integration, List.of(Map.entry("displayName",
+				"Koppeling"), Map.entry("roles", "PARTNER"), Map.entry("roles", "COORDINATOR"), Map.entry("enabled", "true")));
+		assertThat(widened.body()).contains("id=\"roles-error\"").contains("krijgt alleen de rol Partnerorganisatie");
+		assertThat(jdbc.sql("select role from account_role where account_id = ?").param(integration)
+			.query(String.class).list()).containsExactly("PARTNER");
+
+		// an integration from before the rule that holds a wider role gets no token with it
+		jdbc.sql("insert into account_role (account_id, role) values (?, 'COORDINATOR')").param(integration).update();
+		firstAdmin.get("/admin/accounts/" + integration);
+		Response token = firstAdmin.post("/admin/accounts/" + integration + "/tokens",
+				Map.of("name", "t", "roles", "COORDINATOR", "days", "30"));
+		assertThat(token.body()).doesNotContain("id=\"token-secret\"").contains("krijgt alleen de rol Partnerorganisatie");
+		assertThat(jdbc.sql("select count(*) from access_token where account_id = ?").param(integration)
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void whoCreatedAnAccountNeitherAsksNorDecidesAnApprovalForIt() {
+		String name = "nieuw-" + System.nanoTime();
+		firstAdmin.get("/admin/accounts/new");
+		assertThat(firstAdmin.post("/admin/accounts", Map.of("username", name, "displayName", "Nieuwe analist",
+				"roles", "ANALYST")).body()).contains("initial-password");
+		TestAccount created = new TestAccount(
+				jdbc.sql("select id from account where username = ?").param(name).query(UUID.class).single(), name);
+		assertThat(jdbc.sql("select created_by from account where id = ?").param(created.id()).query(UUID.class)
+			.single()).isEqualTo(first.id());
+
+		firstAdmin.get("/admin/accounts/" + created.id());
+		Response asked = firstAdmin.postFields("/admin/accounts/" + created.id(), List.of(Map.entry("displayName",
+				"Nieuwe analist"), Map.entry("roles", "ANALYST"), Map.entry("roles", "ADMIN"), Map.entry("enabled", "true")));
+		assertThat(asked.body()).contains("id=\"roles-error\"")
+			.contains("U hebt dit account aangemaakt: over verzoeken ervoor vraagt en beslist een andere beheerder.");
+		firstAdmin.post("/admin/accounts/" + created.id() + "/setup-link", Map.of());
+		firstAdmin.post("/admin/accounts/" + created.id() + "/factor-reset", Map.of());
+		assertThat(firstAdmin.get("/admin/accounts/" + created.id()).body()).contains("U hebt dit account aangemaakt");
+		assertThat(pending(created)).as("the creator asks nothing for it").isEmpty();
+
+		secondAdmin.get("/admin/accounts/" + created.id());
+		secondAdmin.postFields("/admin/accounts/" + created.id(), List.of(Map.entry("displayName", "Nieuwe analist"),
+				Map.entry("roles", "ANALYST"), Map.entry("roles", "ADMIN"), Map.entry("enabled", "true")));
+		UUID request = pending(created).get(0);
+		String page = firstAdmin.get("/admin/approvals").body();
+		assertThat(page).as("the creator and the creation date are shown").containsPattern("id=\"account-created-"
+				+ request + "\"[^>]*>\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2}, door " + first.username() + "<");
+		assertThat(page).doesNotContain("/admin/approvals/" + request + "/approval");
+		assertThat(firstAdmin.post("/admin/approvals/" + request + "/approval", Map.of()).location())
+			.endsWith("/admin/approvals");
+		assertThat(firstAdmin.get("/admin/approvals").body()).contains("U hebt dit account aangemaakt");
+		assertThat(roles(created)).as("the creator does not decide").containsExactly("ANALYST");
+		assertThat(audit("GRANT_ADMIN_DECISION", created, "DENIED")).isEqualTo(1);
+
+		WebSession third = signedIn(accounts.create(Role.ADMIN));
+		approveOn(third, created);
+		assertThat(roles(created)).as("a third administrator does").containsExactlyInAnyOrder("ANALYST", "ADMIN");
+	}
+
 	private Response approveOn(WebSession admin, TestAccount account) {
 		Matcher approve = APPROVE.matcher(admin.get("/admin/accounts/" + account.id()).body());
 		assertThat(approve.find()).as("the second administrator sees the request with its buttons").isTrue();

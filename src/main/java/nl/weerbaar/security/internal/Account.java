@@ -31,6 +31,8 @@ public class Account {
 	private Instant passwordChangedAt;
 	private final boolean integration;
 	private boolean secondFactorRequired;
+	/** The administrator who created the account; null for the first administrator, demo and older accounts. */
+	private UUID createdBy;
 	@MappedCollection(idColumn = "account_id")
 	private Set<AccountRole> roles;
 
@@ -99,6 +101,16 @@ public class Account {
 	/** Set once the account had a second factor: from then on it needs one, also after a reset. */
 	public boolean secondFactorRequired() {
 		return secondFactorRequired;
+	}
+
+	/** The administrator who created this account, if one did (and it was recorded). */
+	public java.util.Optional<AccountId> createdBy() {
+		return java.util.Optional.ofNullable(createdBy).map(AccountId::new);
+	}
+
+	/** Records the administrator who creates this account: they saw its initial password. */
+	public void createdBy(AccountId administrator) {
+		this.createdBy = administrator == null ? null : administrator.value();
 	}
 
 	public Set<Role> roles() {

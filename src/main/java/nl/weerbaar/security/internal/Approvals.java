@@ -104,12 +104,16 @@ public class Approvals {
 			.list();
 	}
 
-	/** How many pending requests {@code admin} could decide: made by someone else, for someone else. */
+	/**
+	 * How many pending requests {@code admin} could decide: made by someone else, for someone else's account that
+	 * they did not create.
+	 */
 	public long decidableBy(AccountId admin) {
 		return jdbc.sql("""
-				select count(*) from account_approval
-				where decided_at is null and expires_at > ? and requested_by <> ? and account_id <> ?""")
-			.params(Timestamp.from(clock.instant()), admin.value(), admin.value())
+				select count(*) from account_approval a
+				where decided_at is null and expires_at > ? and requested_by <> ? and account_id <> ?
+				  and not exists (select 1 from account c where c.id = a.account_id and c.created_by = ?)""")
+			.params(Timestamp.from(clock.instant()), admin.value(), admin.value(), admin.value())
 			.query(Long.class)
 			.single();
 	}

@@ -1,6 +1,8 @@
 package nl.weerbaar.security.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,11 +28,13 @@ public class NotificationAddresses {
 	private final JdbcClient jdbc;
 	private final SecretSealer sealer;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	NotificationAddresses(JdbcClient jdbc, SecretSealer sealer, ApplicationEventPublisher events) {
+	NotificationAddresses(JdbcClient jdbc, SecretSealer sealer, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.sealer = sealer;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	public Optional<String> of(AccountId account) {
@@ -40,6 +44,20 @@ public class NotificationAddresses {
 			.optional()
 			.filter(sealed -> sealed != null)
 			.map(sealed -> new String(sealer.open(sealed, context(account)), StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The address only when the owner set it themselves (ASVS V6.4.6): an address an administrator set, or one from
+	 * before this was recorded, may be that administrator's own mailbox, so no secret goes there.
+	 */
+	public Optional<String> setByOwner(AccountId account) {
+		boolean own = jdbc.sql("select notification_email_set_by = id from account where id = ?")
+			.param(account.value())
+			.query(Boolean.class)
+			.optional()
+			.map(Boolean.TRUE::equals)
+			.orElse(false);
+		return own ? of(account) : Optional.empty();
 	}
 
 	/**
@@ -61,7 +79,12 @@ public class NotificationAddresses {
 		events.publishEvent(new NotificationAddressChanged(account, by));
 		byte[] sealed = value.isEmpty() ? null
 				: sealer.seal(value.getBytes(StandardCharsets.UTF_8), context(account));
-		jdbc.sql("update account set notification_email = ? where id = ?").params(sealed, account.value()).update();
+		jdbc.sql("""
+				update account set notification_email = ?, notification_email_set_by = ?, notification_email_set_at = ?
+				where id = ?""")
+			.params(sealed, sealed == null ? null : by.value(), sealed == null ? null : Timestamp.from(clock.instant()),
+					account.value())
+			.update();
 	}
 
 	private static byte[] context(AccountId account) {

@@ -16,7 +16,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Sends an approved set-up link straight to its owner, at the address where they hear about their account's security
- * (ASVS V6.4.6): then neither administrator ever sees its secret. The link is built on the configured base URL
+ * (ASVS V6.4.6): then neither administrator ever sees its secret. Only to an address the owner set themselves: one an
+ * administrator set (perhaps their own mailbox) or one from before that was recorded counts as none. The link is built on the configured base URL
  * ({@code weerbaar.security.notices.base-url}), never on the request's Host header. Without an address or a mail
  * server, or when the mail fails, it is not sent and the approving administrator is shown the link to hand over.
  */
@@ -36,14 +37,14 @@ public class SetupLinkDelivery {
 		this.properties = properties;
 	}
 
-	/** Whether the link can go to its owner by mail (a mail server and an address for the account). */
+	/** Whether the link can go to its owner by mail (a mail server and an address the owner set themselves). */
 	public boolean canSend(AccountId account) {
-		return sender.isPresent() && addresses.of(account).isPresent();
+		return sender.isPresent() && addresses.setByOwner(account).isPresent();
 	}
 
 	/** Mails the link to its owner; false when it could not be sent. */
 	public boolean send(AccountId account, String token) {
-		Optional<String> address = sender.isEmpty() ? Optional.empty() : addresses.of(account);
+		Optional<String> address = sender.isEmpty() ? Optional.empty() : addresses.setByOwner(account);
 		if (address.isEmpty()) {
 			return false;
 		}

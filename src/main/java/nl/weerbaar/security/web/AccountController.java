@@ -180,6 +180,10 @@ class AccountController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		model.addAttribute("form", new AccountForm(account.displayName(), account.roles(), account.enabled()));
+		if (!errors.hasErrors() && !AccountManagement.INTEGRATION_ROLES.containsAll(form.roles())) {
+			// an integration from before the rule keeps a wider role until changed, but gets no token with it
+			errors.rejectValue("roles", "account.roles.notForIntegration");
+		}
 		if (errors.hasErrors()) {
 			return edit(account, model);
 		}
