@@ -144,8 +144,10 @@ public class AccountManagement {
 		if (integration && !INTEGRATION_ROLES.containsAll(roles)) {
 			throw new AccountRefused("roles", "account.roles.notForIntegration");
 		}
-		if (roles.contains(Role.ADMIN)) {
-			// no administrator makes another alone: the role is granted to an existing account, with approval
+		boolean founding = roles.contains(Role.ADMIN) && !integration && approvals.founding(by);
+		if (roles.contains(Role.ADMIN) && !founding) {
+			// no administrator makes another alone: the role is granted to an existing account, with approval; only
+			// the first administrator of an installation appoints the second, as there is nobody yet to approve it
 			throw new AccountRefused("roles", "account.roles.adminNeedsApproval");
 		}
 		String normalized = normalizeUsername(username);
@@ -171,6 +173,9 @@ public class AccountManagement {
 			throw new AccountRefused("username", "account.username.taken");
 		}
 		events.publishEvent(new AccountCreated(account.id(), account.roles(), by));
+		if (founding) {
+			approvals.recordPairing();
+		}
 		return new CreatedAccount(AccountSummary.of(account), integration ? null : password);
 	}
 
@@ -205,6 +210,8 @@ public class AccountManagement {
 	@PreAuthorize("hasRole('ADMIN')")
 	public AccountSummary update(AccountId id, String displayName, Set<Role> roles, boolean enabled, AccountId by) {
 		Account account = accounts.findById(id.value()).orElseThrow(() -> new AccountRefused(null, "account.notFound"));
+		// before anything changes: an installation that has two administrators keeps four eyes for good
+		approvals.recordPairing();
 		if (id.equals(by) && (!enabled || !roles.contains(Role.ADMIN))) {
 			throw new AccountRefused("roles", "account.cannotLockOutSelf");
 		}
@@ -224,16 +231,18 @@ public class AccountManagement {
 			if (account.integration()) {
 				throw new AccountRefused("roles", "account.roles.adminNotForIntegration");
 			}
-			try {
-				request(account, ApprovalAction.GRANT_ADMIN, by);
-			}
-			catch (AccountRefused pending) {
-				throw new AccountRefused("roles", pending.messageKey());
-			}
-			roles = EnumSet.copyOf(roles);
-			roles.remove(Role.ADMIN);
-			if (roles.isEmpty()) {
-				roles = account.roles();
+			if (!approvals.founding(by)) {
+				try {
+					request(account, ApprovalAction.GRANT_ADMIN, by);
+				}
+				catch (AccountRefused pending) {
+					throw new AccountRefused("roles", pending.messageKey());
+				}
+				roles = EnumSet.copyOf(roles);
+				roles.remove(Role.ADMIN);
+				if (roles.isEmpty()) {
+					roles = account.roles();
+				}
 			}
 		}
 		boolean rolesChanged = !account.roles().equals(roles);
@@ -242,6 +251,7 @@ public class AccountManagement {
 		account.changeRoles(roles);
 		account.enable(enabled);
 		accounts.save(account);
+		approvals.recordPairing();
 		if (rolesChanged) {
 			events.publishEvent(new AccountRolesChanged(id, account.roles(), by));
 		}
@@ -402,6 +412,7 @@ public class AccountManagement {
 				roles.add(Role.ADMIN);
 				account.changeRoles(roles);
 				accounts.save(account);
+				approvals.recordPairing();
 				events.publishEvent(new AccountRolesChanged(account.id(), account.roles(), by));
 				sessions.endAll(account.username());
 				tokens.revokeAll(account.id(), by);

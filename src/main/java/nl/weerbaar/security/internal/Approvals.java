@@ -41,6 +41,31 @@ public class Approvals {
 		this.clock = clock;
 	}
 
+	/**
+	 * Whether {@code by} is the founding administrator, who may appoint the second administrator alone: nobody else
+	 * holds the role and the installation has never had two administrators ({@code administrator_pairing}). Once two
+	 * accounts hold it, that is recorded for good, so removing the others does not bring the exception back. Holds a
+	 * transaction lock, so two appointments at once cannot both pass.
+	 */
+	public boolean founding(AccountId by) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('administrator_pairing'))").query((rs, n) -> 1).list();
+		recordPairing();
+		boolean paired = jdbc.sql("select count(*) from administrator_pairing").query(Long.class).single() > 0;
+		boolean others = jdbc.sql("select count(*) from account_role where role = 'ADMIN' and account_id <> ?")
+			.param(by.value()).query(Long.class).single() > 0;
+		return !paired && !others;
+	}
+
+	/** Records, once, that the installation has two administrators. */
+	public void recordPairing() {
+		jdbc.sql("""
+				insert into administrator_pairing (id, paired_at)
+				select 1, ? where (select count(distinct account_id) from account_role where role = 'ADMIN') >= 2
+				on conflict (id) do nothing""")
+			.param(Timestamp.from(clock.instant()))
+			.update();
+	}
+
 	/** A new pending request; empty when the same one is already pending for this account. */
 	public Optional<UUID> request(AccountId account, ApprovalAction action, AccountId by) {
 		Instant now = clock.instant();
