@@ -1,6 +1,5 @@
 package nl.weerbaar.security;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import nl.weerbaar.testing.StepUpClock;
 import nl.weerbaar.testing.TestAccounts;
 import nl.weerbaar.testing.TestAccounts.TestAccount;
 import nl.weerbaar.testing.WebSession;
@@ -26,13 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.session.Session;
-import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -464,20 +457,7 @@ class AccountApprovalTests {
 	}
 
 	private void ageFactors(WebSession browser, int minutes) {
-		Session session = sessions.findById(WebSession.sessionIdOf(browser.sessionId().orElseThrow()));
-		SecurityContext security = session.getAttribute("SPRING_SECURITY_CONTEXT");
-		Authentication current = security.getAuthentication();
-		List<GrantedAuthority> aged = current.getAuthorities()
-			.stream()
-			.map(held -> held instanceof FactorGrantedAuthority factor
-					? (GrantedAuthority) FactorGrantedAuthority.withAuthority(factor.getAuthority())
-						.issuedAt(factor.getIssuedAt().minus(minutes, ChronoUnit.MINUTES))
-						.build()
-					: held)
-			.toList();
-		security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current.getPrincipal(), null, aged));
-		session.setAttribute("SPRING_SECURITY_CONTEXT", security);
-		((SessionRepository) sessions).save(session);
+		StepUpClock.ageFactors(sessions, browser, minutes);
 	}
 
 	private WebSession signedIn(TestAccount account) {

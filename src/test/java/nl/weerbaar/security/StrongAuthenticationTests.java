@@ -1,6 +1,5 @@
 package nl.weerbaar.security;
 
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.weerbaar.testing.StepUpClock;
 import nl.weerbaar.testing.TestAccounts;
 import nl.weerbaar.testing.TestAccounts.TestAccount;
 import nl.weerbaar.testing.TestPasskey;
@@ -503,22 +503,8 @@ class StrongAuthenticationTests {
 	}
 
 	/** Moves every factor of the browser's session back in time, as if it was signed in that long ago. */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private void ageFactors(WebSession browser, int minutes) {
-		Session session = sessions.findById(WebSession.sessionIdOf(browser.sessionId().orElseThrow()));
-		SecurityContext security = session.getAttribute("SPRING_SECURITY_CONTEXT");
-		Authentication current = security.getAuthentication();
-		List<GrantedAuthority> aged = current.getAuthorities()
-			.stream()
-			.map(held -> held instanceof FactorGrantedAuthority factor
-					? (GrantedAuthority) FactorGrantedAuthority.withAuthority(factor.getAuthority())
-						.issuedAt(factor.getIssuedAt().minus(minutes, ChronoUnit.MINUTES))
-						.build()
-					: held)
-			.toList();
-		security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current.getPrincipal(), null, aged));
-		session.setAttribute("SPRING_SECURITY_CONTEXT", security);
-		((SessionRepository) sessions).save(session);
+		StepUpClock.ageFactors(sessions, browser, minutes);
 	}
 
 	/** Makes the browser's session one of this account signed in with its password alone. */
