@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import nl.weerbaar.testing.Inbox;
 import nl.weerbaar.testing.TestAccounts;
 import nl.weerbaar.testing.TestAccounts.TestAccount;
 import nl.weerbaar.testing.WebSession;
@@ -219,22 +219,10 @@ class SecurityNoticesTests {
 	}
 
 	private static List<String> subjects(String address) throws MessagingException {
-		List<String> subjects = new java.util.ArrayList<>();
-		for (MimeMessage message : to(address)) {
-			subjects.add(message.getSubject());
-		}
-		return subjects;
+		return Inbox.subjects(MAIL, address);
 	}
 
-	private static List<MimeMessage> to(String address) throws MessagingException {
-		return Arrays.stream(MAIL.getReceivedMessages()).filter(message -> {
-			try {
-				return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-					.anyMatch(recipient -> recipient.toString().equals(address));
-			}
-			catch (MessagingException e) {
-				throw new IllegalStateException(e);
-			}
-		}).toList();
+	private static List<MimeMessage> to(String address) {
+		return Inbox.to(MAIL, address);
 	}
 }
